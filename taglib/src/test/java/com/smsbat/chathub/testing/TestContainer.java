@@ -1,0 +1,36 @@
+package com.smsbat.chathub.testing;
+
+import java.net.URI;
+
+/**
+ * A real servlet container serving one {@link TestWebapp} on 127.0.0.1. Which container is chosen by
+ * the system property {@code chathub.test.container} ({@code jetty}, {@code tomcat-11},
+ * {@code tomcat-10.1}) that each surefire execution sets, so one {@code *ContainerTest} runs in all three.
+ */
+public interface TestContainer extends AutoCloseable {
+
+    static TestContainer start(TestWebapp app) {
+        String name = System.getProperty("chathub.test.container", "jetty");
+        TestContainer container = name.startsWith("tomcat") ? new TomcatTestContainer(name) : new JettyTestContainer();
+        try {
+            container.deploy(app);
+        } catch (Exception e) {
+            container.close();
+            throw new IllegalStateException("could not start " + name, e);
+        }
+        return container;
+    }
+
+    void deploy(TestWebapp app) throws Exception;
+
+    /** Stops the web application (not the server), as an undeploy does. */
+    void undeploy() throws Exception;
+
+    /** {@code path} resolved against the application's context root, e.g. {@code uri("/page.jsp")}. */
+    URI uri(String path);
+
+    String name();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,149 @@
+package com.smsbat.chathub.testing;
+
+import com.smsbat.chathub.client.OperatorToken;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
+
+/**
+ * A web application laid out on disk the way users deploy ours: the library as a jar in
+ * {@code WEB-INF/lib} (so TLD and web-fragment discovery are the containers' real ones), plus the
+ * JSPs, descriptors and users a test names. Containers load classes parent-first, so classes seen by
+ * the webapp and by the test are the same.
+ */
+public final class TestWebapp {
+
+    /** A security constraint on {@code /secure/*} for role {@code operator}, BASIC auth. */
+    public static final String SECURE_BASIC = """
+              <security-constraint>
+                <web-resource-collection>
+                  <web-resource-name>secure</web-resource-name>
+                  <url-pattern>/secure/*</url-pattern>
+                </web-resource-collection>
+                <auth-constraint><role-name>operator</role-name></auth-constraint>
+              </security-constraint>
+              <login-config>
+                <auth-method>BASIC</auth-method>
+                <realm-name>test</realm-name>
+              </login-config>
+              <security-role><role-name>operator</role-name></security-role>
+            """;
+
+    private static Path libraryJar;
+
+    private final Map<String, String> files = new LinkedHashMap<>();
+    private final List<User> users = new ArrayList<>();
+    private String contextPath = "/app";
+    private boolean withLibrary = true;
+
+    record User(String name, String password, List<String> roles) {
+    }
+
+    public static TestWebapp create() {
+        return new TestWebapp();
+    }
+
+    /** Writes {@code WEB-INF/web.xml} as a Servlet 6.0 descriptor around {@code body}. */
+    public TestWebapp webXml(String body) {
+        return file("WEB-INF/web.xml", """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee"
+                         xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+                         xsi:schemaLocation="https://jakarta.ee/xml/ns/jakartaee https://jakarta.ee/xml/ns/jakartaee/web-app_6_0.xsd"
+                         version="6.0">
+                %s
+                </web-app>
+                """.formatted(body));
+    }
+
+    public TestWebapp file(String path, String content) {
+        files.put(path, content);
+        return this;
+    }
+
+    public TestWebapp user(String name, String password, String... roles) {
+        users.add(new User(name, password, List.of(roles)));
+        return this;
+    }
+
+    public TestWebapp contextPath(String path) {
+        this.contextPath = path;
+        return this;
+    }
+
+    /** Leaves the library jar out, for tests of what an app without it looks like. */
+    public TestWebapp withoutLibrary() {
+        this.withLibrary = false;
+        return this;
+    }
+
+    String contextPath() {
+        return contextPath;
+    }
+
+    List<User> users() {
+        return users;
+    }
+
+    /** Writes the webapp into a fresh temporary directory and returns it. */
+    Path materialize() {
+        try {
+            Path root = Files.createTempDirectory("chathub-webapp");
+            for (Map.Entry<String, String> file : files.entrySet()) {
+                Path target = root.resolve(file.getKey());
+                Files.createDirectories(target.getParent());
+                Files.writeString(target, file.getValue(), StandardCharsets.UTF_8);
+            }
+            if (withLibrary) {
+                Path lib = Files.createDirectories(root.resolve("WEB-INF/lib"));
+                Files.copy(libraryJar(), lib.resolve("chathub-taglib.jar"));
+            }
+            return root;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The library's compiled classes and resources, packed once per test JVM like the real jar. */
+    static synchronized Path libraryJar() throws IOException {
+        if (libraryJar == null) {
+            Path classes;
+            try {
+                classes = Path.of(OperatorToken.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            } catch (URISyntaxException e) {
+                throw new IllegalStateException(e);
+            }
+            Path jar = Files.createTempFile("chathub-taglib", ".jar");
+            try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar));
+                 Stream<Path> walk = Files.walk(classes)) {
+                for (Path path : (Iterable<Path>) walk.sorted()::iterator) {
+                    String name = classes.relativize(path).toString().replace('\\', '/');
+                    if (name.isEmpty()) {
+                        continue;
+                    }
+                    if (Files.isDirectory(path)) {
+                        out.putNextEntry(new JarEntry(name + "/"));
+                    } else {
+                        out.putNextEntry(new JarEntry(name));
+                        Files.copy(path, out);
+                    }
+                    out.closeEntry();
+                }
+            }
+            jar.toFile().deleteOnExit();
+            libraryJar = jar;
+        }
+        return libraryJar;
+    }
+}
