@@ -1,5 +1,8 @@
 package com.smsbat.chathub.taglib;
 
+import com.smsbat.chathub.client.ChatHubClient;
+import com.smsbat.chathub.client.TokenValidation;
+import com.smsbat.chathub.sandbox.ChatHubSandbox;
 import com.smsbat.chathub.testing.Browser;
 import com.smsbat.chathub.testing.TestContainer;
 import org.junit.jupiter.api.AfterAll;
@@ -9,25 +12,30 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
-import static com.smsbat.chathub.taglib.ScriptedTokenEndpoint.organization;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The ChatHub docs' own {@code WidgetTokenManager} snippet, unchanged, reads an endpoint of our shape
- * ({@code {"token","expiresAt"}} at {@code /api/chathub/token}, hence a root context). The widget URL it
- * loads does not resolve in the test browser; what counts is the panel script it writes.
+ * The ChatHub docs' own {@code WidgetTokenManager} snippet, unchanged, against our real token endpoint
+ * (at {@code /api/chathub/token}, hence a root context): a check of the endpoint's shape. The widget URL
+ * the snippet loads does not resolve in the test browser; what counts is the panel script it writes.
  */
 class DocsWidgetTokenManagerBrowserTest {
 
+    private static ChatHubSandbox sandbox;
     private static TestContainer container;
     private static Browser browser;
 
     @BeforeAll
     static void start() {
         Browser.assumeAvailable();
-        ScriptedTokenEndpoint.reset();
-        container = TestContainer.start(RenewalTestWebapp.create().contextPath(""));
+        sandbox = ChatHubSandbox.start();
+        Map<String, String> settings = ChatHubApps.sandboxSettings(sandbox);
+        settings.put("chathub.user.session-attribute", "user");
+        container = TestContainer.start(ChatHubApps.app(settings, ChatHubApps.SESSION_LOGIN).contextPath("")
+                .file("docs-widget-token-manager.html", RenewalTestWebapp.resource("docs-widget-token-manager.html")));
         browser = Browser.start();
     }
 
@@ -39,12 +47,15 @@ class DocsWidgetTokenManagerBrowserTest {
         if (container != null) {
             container.close();
         }
+        if (sandbox != null) {
+            sandbox.close();
+        }
     }
 
     @Test
-    void docsSnippetPutsUpThePanelWithTheEndpointsToken() {
-        // The harness writes root-context URIs with a doubled slash.
-        browser.open(container.uri("").resolve("/docs-widget-token-manager.html"));
+    void docsSnippetPutsUpThePanelWithATokenOfTheLoggedInOperator() {
+        browser.open(container.uri("/login?user=john"));
+        browser.open(container.uri("/docs-widget-token-manager.html"));
 
         Object[] panel = new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(driver -> {
             Object found = browser.driver().executeScript("""
@@ -53,7 +64,10 @@ class DocsWidgetTokenManagerBrowserTest {
             return found == null ? null : ((List<?>) found).toArray();
         });
 
-        assertEquals(organization("").issued(), List.of(panel[0]));
+        TokenValidation validation = ChatHubClient.builder().baseUri(sandbox.baseUri())
+                .credentials(ChatHubSandbox.LOGIN, ChatHubSandbox.PASSWORD).build().validateToken((String) panel[0]);
+        assertTrue(validation.valid());
+        assertEquals(101L, validation.operatorId());
         assertEquals("https://widget.smsbat.com/operator-chat-panel/widget-script.js", panel[1]);
     }
 }

@@ -34,11 +34,10 @@ final class RenewalTestWebapp {
                           </servlet-mapping>
                         """)
                 .file("fake-widget.js", resource("fake-widget.js"))
-                .file("test-events.js", resource("test-events.js"))
-                .file("docs-widget-token-manager.html", resource("docs-widget-token-manager.html"));
+                .file("test-events.js", resource("test-events.js"));
     }
 
-    private static String resource(String name) {
+    static String resource(String name) {
         try (InputStream in = RenewalTestWebapp.class.getResourceAsStream(name)) {
             if (in == null) {
                 throw new IllegalStateException("missing test resource " + name);
