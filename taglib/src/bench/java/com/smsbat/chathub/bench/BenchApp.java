@@ -1,0 +1,138 @@
+package com.smsbat.chathub.bench;
+
+import com.smsbat.chathub.client.ChatHubClient;
+import com.smsbat.chathub.client.Operator;
+import com.smsbat.chathub.sandbox.ChatHubSandbox;
+import com.smsbat.chathub.testing.TestWebapp;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The benchmarked web applications: a back-office page (a JSTL loop over order rows) in the variants compared,
+ * behind BASIC login on {@code /secure/*}, for users {@code op1…opN} mapped to one sandbox operator each.
+ */
+final class BenchApp {
+
+    static final String PASSWORD = "pw";
+    /** Rows that make the page about 30 KB, 100 KB and 1 MB. */
+    static final int PAGE_ROWS = 118;
+    static final int LARGE_PAGE_ROWS = 412;
+    static final int HUGE_PAGE_ROWS = 4_250;
+
+    static final String TAG_PAGE = "/secure/tag.jsp";
+    static final String PLAIN_PAGE = "/secure/plain.jsp";
+    static final String NAIVE_PAGE = "/secure/naive.jsp";
+    static final String LARGE_PAGE = "/secure/large.jsp";
+    static final String HUGE_PAGE = "/secure/huge.jsp";
+
+    private static final String WIDGET = """
+            <%@ taglib prefix="chathub" uri="https://chathub.smsbat.com/taglib" %><chathub:widget><p class="chat-fallback">Chat is unavailable right now. Call extension 500.</p></chathub:widget>""";
+    private static final String NAIVE_WIDGET = """
+            <script type="module" id="operator-chat-panel-script" src="${widgetUrl}" token="${token}"></script>""";
+
+    private BenchApp() {
+    }
+
+    static String user(int number) {
+        return "op" + number;
+    }
+
+    /** Company credentials for the sandbox, as the benchmark itself uses them to create operators. */
+    static ChatHubClient client(ChatHubSandbox sandbox) {
+        return ChatHubClient.builder().baseUri(sandbox.baseUri())
+                .credentials(ChatHubSandbox.LOGIN, ChatHubSandbox.PASSWORD).build();
+    }
+
+    /**
+     * The library with default settings against {@code sandbox}, {@code operators.get(i)} being user
+     * {@code op<i+1>}: the page with the tag, without it, with the naive baseline, and the large and huge pages;
+     * {@code settings} are added as context-params.
+     */
+    static TestWebapp withLibrary(ChatHubSandbox sandbox, List<Operator> operators, Map<String, String> settings) {
+        StringBuilder webXml = new StringBuilder();
+        param(webXml, "chathub.api.url", sandbox.baseUri().toString());
+        param(webXml, "chathub.widget.url", sandbox.widgetScriptUri().toString());
+        param(webXml, "chathub.login", ChatHubSandbox.LOGIN);
+        param(webXml, "chathub.password", ChatHubSandbox.PASSWORD);
+        settings.forEach((name, value) -> param(webXml, name, value));
+        webXml.append("""
+                  <filter><filter-name>naive</filter-name><filter-class>%s</filter-class></filter>
+                  <filter-mapping><filter-name>naive</filter-name><url-pattern>%s</url-pattern></filter-mapping>
+                """.formatted(NaiveTokenFilter.class.getName(), NAIVE_PAGE));
+        StringBuilder mapping = new StringBuilder();
+        for (int i = 0; i < operators.size(); i++) {
+            Operator operator = operators.get(i);
+            mapping.append(user(i + 1)).append("=24:").append(operator.id()).append('\n');
+        }
+        return withUsers(TestWebapp.create(), operators.size())
+                .webXml(webXml + TestWebapp.SECURE_BASIC)
+                .file("WEB-INF/chathub-operators.properties", mapping.toString())
+                .file(TAG_PAGE.substring(1), page(PAGE_ROWS, WIDGET))
+                .file(PLAIN_PAGE.substring(1), page(PAGE_ROWS, ""))
+                .file(NAIVE_PAGE.substring(1), page(PAGE_ROWS, NAIVE_WIDGET))
+                .file(LARGE_PAGE.substring(1), page(LARGE_PAGE_ROWS, ""))
+                .file(HUGE_PAGE.substring(1), page(HUGE_PAGE_ROWS, ""));
+    }
+
+    /** The large and huge pages in an application without the library, for users {@code op1…op<users>}. */
+    static TestWebapp withoutLibrary(int users) {
+        return withUsers(TestWebapp.create().withoutLibrary(), users)
+                .webXml(TestWebapp.SECURE_BASIC)
+                .file(LARGE_PAGE.substring(1), page(LARGE_PAGE_ROWS, ""))
+                .file(HUGE_PAGE.substring(1), page(HUGE_PAGE_ROWS, ""));
+    }
+
+    private static TestWebapp withUsers(TestWebapp app, int users) {
+        for (int i = 1; i <= users; i++) {
+            app.user(user(i), PASSWORD, "operator");
+        }
+        return app;
+    }
+
+    private static void param(StringBuilder webXml, String name, String value) {
+        webXml.append("  <context-param><param-name>").append(name).append("</param-name><param-value>")
+                .append(value).append("</param-value></context-param>\n");
+    }
+
+    /** A back-office order list of {@code rows} rows with {@code panel} just before {@code </body>}. */
+    static String page(int rows, String panel) {
+        return """
+                <%@ page contentType="text/html; charset=UTF-8" %>
+                <%@ taglib prefix="c" uri="jakarta.tags.core" %>
+                <!DOCTYPE html>
+                <html lang="en">
+                <head>
+                <meta charset="UTF-8">
+                <title>Open orders · Back office</title>
+                <link rel="stylesheet" href="${pageContext.request.contextPath}/static/app.css">
+                </head>
+                <body>
+                <header class="top"><a class="brand" href="${pageContext.request.contextPath}/">Back office</a>
+                <nav><a href="orders">Orders</a> <a href="customers">Customers</a> <a href="reports">Reports</a></nav>
+                <span class="user">Signed in as <c:out value="${pageContext.request.remoteUser}"/></span></header>
+                <main>
+                <h1>Open orders</h1>
+                <table class="grid">
+                <thead><tr><th>Order</th><th>Customer</th><th>Placed</th><th>Status</th><th class="num">Amount</th><th></th></tr></thead>
+                <tbody>
+                <c:forEach var="i" begin="1" end="ROWS">
+                <tr class="${i % 2 == 0 ? 'even' : 'odd'}">
+                <td>SO-${100000 + i}</td>
+                <td><c:out value="Customer ${i} & Partners <Trading> Ltd."/></td>
+                <td>2025-11-${10 + i % 18}</td>
+                <td><span class="status status-${i % 3}">${i % 3 == 0 ? 'Shipped' : (i % 3 == 1 ? 'Open' : 'On hold')}</span></td>
+                <td class="num">${i * 37 % 1000}.${i % 90 + 10}</td>
+                <td><a href="orders/${100000 + i}">Details</a></td>
+                </tr>
+                </c:forEach>
+                </tbody>
+                </table>
+                </main>
+                <footer><p>&copy; Example Trading Ltd. Internal use only.</p></footer>
+                PANEL
+                </body>
+                </html>
+                """.replace("ROWS", String.valueOf(rows)).replace("PANEL", panel);
+    }
+}

@@ -1,0 +1,504 @@
+package com.smsbat.chathub.bench;
+
+import com.smsbat.chathub.bench.LoadDriver.Result;
+import com.smsbat.chathub.bench.Report.Bar;
+import com.smsbat.chathub.bench.Report.Chart;
+import com.smsbat.chathub.bench.Report.Row;
+import com.smsbat.chathub.cache.OperatorKey;
+import com.smsbat.chathub.cache.OperatorTokenCache;
+import com.smsbat.chathub.cache.OperatorTokenSource;
+import com.smsbat.chathub.client.ChatHubClient;
+import com.smsbat.chathub.client.NewOperator;
+import com.smsbat.chathub.client.Operator;
+import com.smsbat.chathub.sandbox.ChatHubSandbox;
+import com.smsbat.chathub.sandbox.SandboxEndpoint;
+import com.smsbat.chathub.taglib.WidgetMarkupBenchmark;
+import com.smsbat.chathub.testing.TestContainer;
+import com.smsbat.chathub.testing.TestHttp;
+import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
+import org.openjdk.jmh.annotations.Mode;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+/**
+ * Every benchmark of {@code docs/benchmarks.md} in one run: {@code mvn -B -Pbench -pl taglib verify}. Starts
+ * what it needs (ChatHub sandboxes, Jetty with real JSPs, a second JVM as load driver), all on 127.0.0.1,
+ * measures each figure against its baseline from this same run, prints the table and writes it with a chart
+ * to {@code bench.output} ({@code taglib/target/benchmarks}). Ends by itself, at the latest after ten minutes.
+ */
+public final class Benchmarks {
+
+    private static final Duration TIME_LIMIT = Duration.ofMinutes(10);
+    /** Concurrent page loads for counting and throughput: enough to keep two cores busy. */
+    private static final int THREADS = 8;
+    /** Fewer for latency, so that figures measure waiting for the page, not for a core. */
+    private static final int LATENCY_THREADS = 4;
+    private static final int OPERATORS = 100;
+    private static final int VIEWS = 10_000;
+    private static final int STAMPEDE = 200;
+    /** Long enough that all first views arrive while the first one's token fetch is still running. */
+    private static final Duration STAMPEDE_UPSTREAM = Duration.ofMillis(500);
+    private static final int COLD_OPERATORS = 40;
+    private static final Duration SLOW_UPSTREAM = Duration.ofSeconds(2);
+    /** {@code chathub.wait}, left at its default. */
+    private static final Duration WAIT_BUDGET = Duration.ofSeconds(2);
+    private static final int LATENCY_ROUNDS = 4;
+    private static final int LATENCY_VIEWS = 1_000;
+    private static final int MEMORY_TOKENS = 10_000;
+    private static final Duration WARM_UP = Duration.ofSeconds(5);
+    private static final Duration ROUND = Duration.ofSeconds(6);
+    private static final int ROUNDS = 4;
+
+    /**
+     * The library warns once per operator it cannot get a token for, as it should; the hung-upstream run makes
+     * forty of those, which would bury the results. Held here so the setting is not collected with the logger.
+     */
+    private static final Logger LIBRARY_LOG = Logger.getLogger("com.smsbat.chathub");
+
+    private final Report report = new Report();
+    private final List<Bar> callBars = new ArrayList<>();
+    private final List<Bar> latencyBars = new ArrayList<>();
+    private final List<Bar> costBars = new ArrayList<>();
+    private final List<Bar> memoryBars = new ArrayList<>();
+
+    private Benchmarks() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "benchmark-time-limit");
+            thread.setDaemon(true);
+            return thread;
+        }).schedule(() -> {
+            System.err.println("Benchmarks stopped: still running after " + TIME_LIMIT);
+            System.exit(2);
+        }, TIME_LIMIT.toSeconds(), TimeUnit.SECONDS);
+        LIBRARY_LOG.setLevel(Level.SEVERE);
+        long started = System.nanoTime();
+        new Benchmarks().run(Path.of(System.getProperty("bench.output", "target/benchmarks")));
+        System.out.printf("Benchmarks took %d s%n", Duration.ofNanos(System.nanoTime() - started).toSeconds());
+        System.exit(0);
+    }
+
+    private void run(Path output) throws Exception {
+        micro();
+        memory();
+        try (ChatHubSandbox sandbox = ChatHubSandbox.start()) {
+            List<Operator> operators = BenchApp.client(sandbox)
+                    .synchronize(newOperators(OPERATORS + 1 + COLD_OPERATORS, "Bench operator "));
+            try (TestContainer app = TestContainer.start(BenchApp.withLibrary(sandbox, operators, Map.of()))) {
+                upstreamCalls(sandbox, app);
+                stampede(sandbox, app);
+                latencyIsolation(sandbox, app);
+                hungUpstream(sandbox, app);
+                pageCost(app);
+            }
+            injection(sandbox, operators.subList(0, OPERATORS));
+        }
+        report.add(new Chart("Upstream get-token calls (log scale)", true, callBars));
+        report.add(new Chart("Page latency, ms (log scale)", true, latencyBars));
+        report.add(new Chart("Throughput with vs without (ratio)", false, costBars));
+        report.add(new Chart("Heap retained by cached tokens, MB", false, memoryBars));
+
+        String machine = machine();
+        String table = report.markdown();
+        System.out.println();
+        System.out.println(machine);
+        System.out.println();
+        System.out.println(table);
+        Files.createDirectories(output);
+        Files.writeString(output.resolve("results.md"), machine + "\n\n" + table);
+        report.writePng(output.resolve("benchmarks.png"), machine);
+        System.out.println("Written: " + output.resolve("results.md") + ", " + output.resolve("benchmarks.png"));
+    }
+
+    /** JMH, one short fork each: the two are compared with each other, not with other machines. */
+    private void micro() throws Exception {
+        System.out.println("Micro benchmarks (JMH)…");
+        Map<String, RunResult> results = new HashMap<>();
+        for (RunResult result : new Runner(new OptionsBuilder()
+                .include(CacheHitBenchmark.class.getName())
+                .include(WidgetMarkupBenchmark.class.getName())
+                .mode(Mode.AverageTime)
+                .timeUnit(TimeUnit.NANOSECONDS)
+                .forks(1)
+                .warmupIterations(5)
+                .warmupTime(TimeValue.seconds(1))
+                .measurementIterations(10)
+                .measurementTime(TimeValue.seconds(1))
+                .addProfiler(GCProfiler.class)
+                .verbosity(VerboseMode.SILENT)
+                .shouldFailOnError(true)
+                .build()).run()) {
+            String method = result.getParams().getBenchmark();
+            results.put(method.substring(method.lastIndexOf('.') + 1), result);
+        }
+        RunResult hit = results.get("cacheHit");
+        RunResult markup = results.get("widgetMarkup");
+        report.add(new Row("JMH: cache hit, `OperatorTokenCache.get`", "–", micro(hit), "–", "–", "–"));
+        report.add(new Row("JMH: the tag's markup from a warm cache", "cache hit " + nanos(hit), micro(markup),
+                times(score(markup) / score(hit)), "–", "–"));
+    }
+
+    private static String micro(RunResult result) {
+        return String.format("%.0f ± %.0f ns/op, %.0f B/op", score(result),
+                result.getPrimaryResult().getScoreError(),
+                result.getSecondaryResults().get("gc.alloc.rate.norm").getScore());
+    }
+
+    private static double score(RunResult result) {
+        return result.getPrimaryResult().getScore();
+    }
+
+    private static String nanos(RunResult result) {
+        return String.format("%.0f ns", score(result));
+    }
+
+    /**
+     * Heap retained by 10,000 cached tokens: used heap after full GCs, before and after filling a cache from a
+     * sandbox. The client's connections are opened first by a throwaway cache, so they are in both figures.
+     */
+    private void memory() throws Exception {
+        System.out.println("Memory of " + MEMORY_TOKENS + " cached tokens…");
+        int warmOperators = 256;
+        try (ChatHubSandbox sandbox = ChatHubSandbox.start()) {
+            ChatHubClient client = BenchApp.client(sandbox);
+            List<Operator> operators = client.synchronize(newOperators(warmOperators + MEMORY_TOKENS, "Memory operator "));
+            OperatorTokenSource source = OperatorTokenSource.chatHub(client, false);
+            ExecutorService readers = Executors.newFixedThreadPool(16);
+            try (OperatorTokenCache warm = OperatorTokenCache.builder(source).build()) {
+                fill(warm, operators.subList(0, warmOperators), readers);
+            }
+            try (OperatorTokenCache cache = OperatorTokenCache.builder(source).build()) {
+                long before = usedHeapAfterGc();
+                int cached = fill(cache, operators.subList(warmOperators, operators.size()), readers);
+                long retained = usedHeapAfterGc() - before;
+                report.add(new Row("Heap retained by 10,000 cached operator tokens (GC before/after)",
+                        "empty cache", String.format("%.2f MB (%,d B per token; %,d of %,d cached)",
+                        retained / 1e6, retained / MEMORY_TOKENS, cached, MEMORY_TOKENS),
+                        times(retained / 10e6) + " of target", "≤ 10 MB", Report.verdict(retained <= 10_000_000 && cached == MEMORY_TOKENS)));
+                memoryBars.add(new Bar("10,000 cached tokens", retained / 1e6, String.format("%.2f MB", retained / 1e6), 10));
+            } finally {
+                readers.shutdownNow();
+            }
+        }
+    }
+
+    private static int fill(OperatorTokenCache cache, List<Operator> operators, ExecutorService readers) throws Exception {
+        List<Callable<Boolean>> reads = operators.stream()
+                .<Callable<Boolean>>map(operator -> () -> cache.get(new OperatorKey(24, operator.id())).isPresent())
+                .toList();
+        int cached = 0;
+        for (Future<Boolean> read : readers.invokeAll(reads)) {
+            cached += read.get() ? 1 : 0;
+        }
+        return cached;
+    }
+
+    private static long usedHeapAfterGc() {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    /** (a) the library's cache, (b) the naive page, each 10,000 views spread over 100 operators. */
+    private void upstreamCalls(ChatHubSandbox sandbox, TestContainer app) {
+        System.out.println("Upstream calls for " + VIEWS + " page views…");
+        LoadDriver driver = new LoadDriver(users(1, OPERATORS));
+        sandbox.resetCalls();
+        Result cached = driver.views(app.uri(BenchApp.TAG_PAGE), VIEWS, THREADS);
+        int cachedTokens = sandbox.calls(SandboxEndpoint.OPERATOR_TOKEN);
+        String ours = String.format("%,d get-token + %,d validate-token + %d company login; %,d/%,d with panel",
+                cachedTokens, sandbox.calls(SandboxEndpoint.VALIDATE_TOKEN), sandbox.calls(SandboxEndpoint.COMPANY_TOKEN),
+                cached.panels(), VIEWS);
+        sandbox.resetCalls();
+        Result naive = driver.views(app.uri(BenchApp.NAIVE_PAGE), VIEWS, THREADS);
+        int naiveTokens = sandbox.calls(SandboxEndpoint.OPERATOR_TOKEN);
+        report.add(new Row("Upstream calls, 10,000 views by 100 operators",
+                String.format("naive: %,d get-token; %,d/%,d with panel", naiveTokens, naive.panels(), VIEWS), ours,
+                times((double) cachedTokens / naiveTokens), "100 get-token (one per operator) + validation; naive 10,000",
+                Report.verdict(cachedTokens == OPERATORS && naiveTokens == VIEWS && cached.panels() == VIEWS)));
+        callBars.add(new Bar("10,000 views, naive", naiveTokens, String.format("%,d", naiveTokens), VIEWS));
+        callBars.add(new Bar("10,000 views, our cache", cachedTokens, String.format("%,d", cachedTokens), OPERATORS));
+    }
+
+    /** 200 simultaneous first views of one operator, while ChatHub takes 500 ms to answer. */
+    private void stampede(ChatHubSandbox sandbox, TestContainer app) {
+        System.out.println("Stampede of " + STAMPEDE + " first views…");
+        int[] tokens = new int[2];
+        Result[] results = new Result[2];
+        String[] pages = {BenchApp.NAIVE_PAGE, BenchApp.TAG_PAGE};
+        for (int i = 0; i < pages.length; i++) {
+            sandbox.resetCalls();
+            sandbox.faults().delay(SandboxEndpoint.OPERATOR_TOKEN, STAMPEDE_UPSTREAM);
+            results[i] = new LoadDriver(List.of(BenchApp.user(OPERATORS + 1)))
+                    .views(app.uri(pages[i]), STAMPEDE, STAMPEDE);
+            sandbox.faults().clear();
+            tokens[i] = sandbox.calls(SandboxEndpoint.OPERATOR_TOKEN);
+        }
+        report.add(new Row("Stampede: 200 concurrent first views of one operator, upstream answering after 500 ms",
+                String.format("naive: %d get-token", tokens[0]),
+                String.format("%d get-token; %d/%d with panel, slowest %.0f ms", tokens[1], results[1].panels(), STAMPEDE,
+                        results[1].percentileMillis(100)),
+                times((double) tokens[1] / tokens[0]), "1 get-token", Report.verdict(tokens[1] == 1 && results[1].panels() == STAMPEDE)));
+        callBars.add(new Bar("200 concurrent first views, naive", tokens[0], String.valueOf(tokens[0]), Double.NaN));
+        callBars.add(new Bar("200 concurrent first views, our cache", tokens[1], String.valueOf(tokens[1]), 1));
+    }
+
+    /** Warm pages while ChatHub answers instantly and after 2 s, in alternating rounds; the naive page both ways. */
+    private void latencyIsolation(ChatHubSandbox sandbox, TestContainer app) {
+        System.out.println("Latency with a slow upstream…");
+        LoadDriver driver = new LoadDriver(users(1, OPERATORS));
+        URI page = app.uri(BenchApp.TAG_PAGE);
+        driver.views(page, LATENCY_VIEWS, LATENCY_THREADS);
+        Result instant = null;
+        Result slow = null;
+        sandbox.resetCalls();
+        for (int round = 0; round < 2 * LATENCY_ROUNDS; round++) {
+            // instant, slow, slow, instant, instant, slow…: neither side always comes first
+            if ((round + 1) / 2 % 2 == 0) {
+                sandbox.faults().clear();
+                instant = plus(instant, driver.views(page, LATENCY_VIEWS, LATENCY_THREADS));
+            } else {
+                slowUpstream(sandbox);
+                slow = plus(slow, driver.views(page, LATENCY_VIEWS, LATENCY_THREADS));
+            }
+        }
+        int upstream = sandbox.calls(SandboxEndpoint.OPERATOR_TOKEN) + sandbox.calls(SandboxEndpoint.VALIDATE_TOKEN);
+        sandbox.faults().clear();
+        Result naiveInstant = driver.views(app.uri(BenchApp.NAIVE_PAGE), LATENCY_VIEWS, LATENCY_THREADS);
+        slowUpstream(sandbox);
+        Result naiveSlow = driver.views(app.uri(BenchApp.NAIVE_PAGE), 4 * THREADS, THREADS);
+        sandbox.faults().clear();
+
+        for (double percentile : new double[] {50, 99}) {
+            double ratio = slow.percentileMillis(percentile) / instant.percentileMillis(percentile);
+            report.add(new Row(String.format("Warm page p%.0f, upstream answering after 2 s (our cache)", percentile),
+                    String.format("instant upstream: %.1f ms", instant.percentileMillis(percentile)),
+                    String.format("%.1f ms (%,d views, %d upstream calls)", slow.percentileMillis(percentile), slow.views(), upstream),
+                    times(ratio), "≤ 1.10×", Report.verdict(ratio <= 1.10)));
+        }
+        report.add(new Row("Naive page p99, upstream answering after 2 s",
+                String.format("naive, instant upstream: %.1f ms", naiveInstant.percentileMillis(99)),
+                String.format("%,.0f ms (%d views)", naiveSlow.percentileMillis(99), naiveSlow.views()),
+                times(naiveSlow.percentileMillis(99) / naiveInstant.percentileMillis(99)), "– (for comparison)", "–"));
+        latencyBars.add(new Bar("cache, instant upstream, p99", instant.percentileMillis(99), millis(instant, 99), Double.NaN));
+        latencyBars.add(new Bar("cache, upstream after 2 s, p99", slow.percentileMillis(99), millis(slow, 99),
+                1.1 * instant.percentileMillis(99)));
+        latencyBars.add(new Bar("naive, instant upstream, p99", naiveInstant.percentileMillis(99), millis(naiveInstant, 99), Double.NaN));
+        latencyBars.add(new Bar("naive, upstream after 2 s, p99", naiveSlow.percentileMillis(99), millis(naiveSlow, 99), Double.NaN));
+    }
+
+    private static void slowUpstream(ChatHubSandbox sandbox) {
+        sandbox.faults().delay(SandboxEndpoint.OPERATOR_TOKEN, SLOW_UPSTREAM).delay(SandboxEndpoint.VALIDATE_TOKEN, SLOW_UPSTREAM);
+    }
+
+    /** First views of operators never seen before while ChatHub does not answer at all. */
+    private void hungUpstream(ChatHubSandbox sandbox, TestContainer app) {
+        System.out.println("Cold pages with a hung upstream…");
+        List<String> cold = users(OPERATORS + 2, OPERATORS + 1 + COLD_OPERATORS);
+        sandbox.faults().hang(SandboxEndpoint.OPERATOR_TOKEN);
+        Result ours = new LoadDriver(cold).views(app.uri(BenchApp.TAG_PAGE), COLD_OPERATORS, THREADS);
+        Result naive = new LoadDriver(cold).views(app.uri(BenchApp.NAIVE_PAGE), THREADS, THREADS);
+        sandbox.faults().clear();
+        double budget = WAIT_BUDGET.toMillis();
+        double ratio = ours.percentileMillis(99) / budget;
+        report.add(new Row("Hung upstream: cold page p99 against the wait budget (`chathub.wait`)",
+                String.format("budget %,.0f ms", budget),
+                String.format("%,.0f ms (%d views, %d with fallback and no failure); naive: %,.0f ms, %d/%d failed",
+                        ours.percentileMillis(99), ours.views(), ours.views() - ours.panels() - ours.failures(),
+                        naive.percentileMillis(99), naive.failures(), naive.views()),
+                times(ratio), "≤ 1.10× budget", Report.verdict(ratio <= 1.10 && ours.failures() == 0)));
+        latencyBars.add(new Bar("cache, hung upstream, cold, p99", ours.percentileMillis(99), millis(ours, 99), budget));
+        latencyBars.add(new Bar("naive, hung upstream, p99 (fails)", naive.percentileMillis(99), millis(naive, 99), Double.NaN));
+    }
+
+    /** The ~30 KB page with and without the tag, driven from a second process. */
+    private void pageCost(TestContainer app) throws Exception {
+        System.out.println("Page cost of the tag (second process drives the load)…");
+        try (LoadDriver.Remote driver = LoadDriver.Remote.start(THREADS, OPERATORS)) {
+            Comparison tag = compare(driver, app.uri(BenchApp.PLAIN_PAGE), app.uri(BenchApp.TAG_PAGE), ROUNDS);
+            report.add(tag.row("Page cost: " + kilobytes(app.uri(BenchApp.TAG_PAGE))
+                    + " JSP with `<chathub:widget/>` vs without, throughput", 0.97));
+            report.add(tag.allocationRow("Server allocation per page view, tag vs without"));
+            costBars.add(tag.bar("30 KB JSP, with tag / without", 0.97));
+        }
+    }
+
+    /** The ~100 KB page with zero-touch injection vs the same page in an application without the library. */
+    private void injection(ChatHubSandbox sandbox, List<Operator> operators) throws Exception {
+        System.out.println("Zero-touch injection (second process drives the load)…");
+        try (TestContainer injecting = TestContainer.start(BenchApp.withLibrary(sandbox, operators,
+                Map.of("chathub.inject", "true")).contextPath("/inject"));
+             TestContainer bare = TestContainer.start(BenchApp.withoutLibrary(OPERATORS));
+             LoadDriver.Remote driver = LoadDriver.Remote.start(THREADS, OPERATORS)) {
+            Comparison large = compare(driver, bare.uri(BenchApp.LARGE_PAGE), injecting.uri(BenchApp.LARGE_PAGE), ROUNDS);
+            report.add(large.row("Zero-touch injection: " + kilobytes(bare.uri(BenchApp.LARGE_PAGE))
+                    + " JSP, `chathub.inject=true` vs no filter, throughput", 0.95));
+            report.add(large.allocationRow("Server allocation per page view, injection vs no filter"));
+            costBars.add(large.bar("100 KB JSP, injected / no filter", 0.95));
+            Comparison huge = compare(driver, bare.uri(BenchApp.HUGE_PAGE), injecting.uri(BenchApp.HUGE_PAGE), 1);
+            report.add(huge.allocationRow("… the same on a " + kilobytes(bare.uri(BenchApp.HUGE_PAGE)) + " page (one round)"));
+        }
+    }
+
+    /** Warm-up of both pages, then alternating rounds (A B, B A, A B…) so drift of a shared machine hits both. */
+    private static Comparison compare(LoadDriver.Remote driver, URI baseline, URI measured, int rounds)
+            throws IOException {
+        driver.during(baseline, WARM_UP);
+        driver.during(measured, WARM_UP);
+        Totals base = new Totals(baseline);
+        Totals with = new Totals(measured);
+        for (int round = 0; round < rounds; round++) {
+            for (Totals side : round % 2 == 0 ? List.of(base, with) : List.of(with, base)) {
+                Map<Long, Long> before = allocatedBytesByThread();
+                Result result = driver.during(side.uri, ROUND);
+                side.add(result, allocatedSince(before));
+            }
+        }
+        return new Comparison(base, with);
+    }
+
+    /** Bytes allocated by each live thread of this (the server's) JVM. */
+    private static Map<Long, Long> allocatedBytesByThread() {
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long[] ids = threads.getAllThreadIds();
+        long[] bytes = threads.getThreadAllocatedBytes(ids);
+        Map<Long, Long> byThread = new HashMap<>();
+        for (int i = 0; i < ids.length; i++) {
+            byThread.put(ids[i], bytes[i]);
+        }
+        return byThread;
+    }
+
+    /** Per thread rather than in total, so that idle pool threads ending in between do not count as negative. */
+    private static long allocatedSince(Map<Long, Long> before) {
+        long sum = 0;
+        for (Map.Entry<Long, Long> now : allocatedBytesByThread().entrySet()) {
+            sum += Math.max(0, now.getValue() - before.getOrDefault(now.getKey(), 0L));
+        }
+        return sum;
+    }
+
+    private static final class Totals {
+        final URI uri;
+        long views;
+        long panels;
+        long failures;
+        long nanos;
+        long allocated;
+
+        Totals(URI uri) {
+            this.uri = uri;
+        }
+
+        void add(Result result, long allocatedBytes) {
+            views += result.views();
+            panels += result.panels();
+            failures += result.failures();
+            nanos += result.nanos();
+            allocated += allocatedBytes;
+        }
+
+        double perSecond() {
+            return views * 1e9 / nanos;
+        }
+
+        String describe() {
+            return String.format("%,.0f pages/s, %d%% with panel%s", perSecond(), Math.round(100.0 * panels / views),
+                    failures == 0 ? "" : ", " + failures + " failed");
+        }
+    }
+
+    private record Comparison(Totals baseline, Totals measured) {
+
+        double ratio() {
+            return measured.perSecond() / baseline.perSecond();
+        }
+
+        Row row(String measurement, double target) {
+            return new Row(measurement + String.format(" (%d concurrent, %d × %d s per side)", THREADS, ROUNDS, ROUND.toSeconds()),
+                    baseline.describe(), measured.describe(), times(ratio()), String.format("≥ %.2f×", target),
+                    Report.verdict(ratio() >= target && measured.failures == 0 && measured.panels == measured.views));
+        }
+
+        Row allocationRow(String measurement) {
+            double base = (double) baseline.allocated / baseline.views;
+            double with = (double) measured.allocated / measured.views;
+            return new Row(measurement, String.format("%,.1f KB", base / 1024),
+                    String.format("%,.1f KB (%+,.1f KB per response)", with / 1024, (with - base) / 1024),
+                    times(with / base), "–", "–");
+        }
+
+        Bar bar(String label, double target) {
+            return new Bar(label, ratio(), String.format("%.3f×", ratio()), target);
+        }
+    }
+
+    private static Result plus(Result sum, Result next) {
+        return sum == null ? next : sum.plus(next);
+    }
+
+    private static List<NewOperator> newOperators(int count, String namePrefix) {
+        return IntStream.rangeClosed(1, count).mapToObj(i -> new NewOperator(24, namePrefix + i)).toList();
+    }
+
+    private static List<String> users(int first, int last) {
+        return IntStream.rangeClosed(first, last).mapToObj(BenchApp::user).toList();
+    }
+
+    /** The size of the page as user op1 gets it. */
+    private static String kilobytes(URI page) {
+        TestHttp http = TestHttp.as(BenchApp.user(1), BenchApp.PASSWORD);
+        HttpResponse<byte[]> response = http.sendForBytes(http.request(page).GET().build());
+        return String.format("%.1f KB", response.body().length / 1024.0);
+    }
+
+    private static String millis(Result result, double percentile) {
+        return String.format("%,.1f ms", result.percentileMillis(percentile));
+    }
+
+    private static String times(double ratio) {
+        return String.format("%.3f×", ratio);
+    }
+
+    private static String machine() throws IOException {
+        Path cpuInfo = Path.of("/proc/cpuinfo");
+        String cpu = "";
+        if (Files.isReadable(cpuInfo)) {
+            try (Stream<String> lines = Files.lines(cpuInfo)) {
+                cpu = lines.filter(line -> line.startsWith("model name")).findFirst()
+                        .map(line -> line.substring(line.indexOf(':') + 1).strip() + ", ").orElse("");
+            }
+        }
+        return String.format("%s · %s%d cores · %s %s · %s %s", LocalDate.now(), cpu,
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"), Runtime.version(),
+                System.getProperty("os.name"), System.getProperty("os.arch"));
+    }
+}
