@@ -31,8 +31,7 @@ import java.util.function.Supplier;
  */
 final class InjectingResponse extends HttpServletResponseWrapper {
 
-    static final String INJECTED_HEADER = "X-ChatHub-Injected";
-
+    private static final String INJECTED_HEADER = "X-ChatHub-Injected";
     private static final String CONTENT_LENGTH = "Content-Length";
     private static final String CACHE_CONTROL = "Cache-Control";
     private static final String CONTENT_ENCODING = "Content-Encoding";
@@ -65,7 +64,10 @@ final class InjectingResponse extends HttpServletResponseWrapper {
      * encoding set further out, by a compressing filter around ours, does not count: it compresses our output.
      */
     private boolean encoded;
-    /** An asynchronous response: its end is not observable, so nothing stays held between writes. */
+    /**
+     * The end of the response is not observable (asynchronous, or inside a forward the filter does not see), so
+     * nothing stays held between writes.
+     */
     private boolean eager;
     /** The filter is running inside a forward of this request and will finish the response when it returns. */
     private boolean forwardPass;

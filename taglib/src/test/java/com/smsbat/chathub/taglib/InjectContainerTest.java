@@ -16,8 +16,11 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
+import java.util.Random;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
@@ -39,6 +42,7 @@ class InjectContainerTest {
     private static final String END = "</body><!-- конец 終わり -->\n</html>\n";
     private static final String PAGE = BEFORE_END + END;
     private static final String INJECTED = BEFORE_END + MARKUP + END;
+    private static final String STATIC_PAGE = "<!DOCTYPE html>\n<html><body>\n<p>static</p>\n</body>\n</html>\n";
     private static final String JSP_PAGE = "<!DOCTYPE html>\n<html><body>\n<p>JSP — Привет</p>\n</body>\n</html>\n";
 
     private static TestContainer container;
@@ -50,7 +54,8 @@ class InjectContainerTest {
                 .file("page.jsp", "<%@ page contentType=\"text/html;charset=UTF-8\" %>" + JSP_PAGE)
                 .file("layout.jsp", "<%@ page contentType=\"text/html;charset=UTF-8\" %><html><body>\n<p>layout</p>\n"
                         + "<jsp:include page=\"/footer.jsp\"/><!-- after footer -->")
-                .file("footer.jsp", "<p>footer</p>\n</body>\n</html>\n"));
+                .file("footer.jsp", "<p>footer</p>\n</body>\n</html>\n")
+                .file("static.html", STATIC_PAGE));
     }
 
     @AfterAll
@@ -415,7 +420,7 @@ class InjectContainerTest {
     @Test
     void binaryIsLeftAlone() {
         byte[] binary = new byte[4096];
-        new java.util.Random(7).nextBytes(binary);
+        new Random(7).nextBytes(binary);
         byte[] marker = "</body>".getBytes(StandardCharsets.US_ASCII);
         System.arraycopy(marker, 0, binary, 1000, marker.length);
         register("binary", (request, response) -> {
@@ -579,7 +584,52 @@ class InjectContainerTest {
         HttpResponse<byte[]> response = get("/s/public");
 
         assertBody(INJECTED, response);
-        assertEquals(java.util.List.of("private"), response.headers().allValues("Cache-Control"));
+        assertEquals(List.of("private"), response.headers().allValues("Cache-Control"));
+    }
+
+    @Test
+    void writerInAWideEncodingGetsTheMarkup() {
+        register("utf16-writer", (request, response) -> {
+            response.setContentType("text/html;charset=UTF-16BE");
+            response.getWriter().write(PAGE);
+        });
+
+        assertArrayEquals(INJECTED.getBytes(StandardCharsets.UTF_16BE), get("/s/utf16-writer").body());
+    }
+
+    @Test
+    void bytesInAWideEncodingAreLeftAlone() {
+        byte[] page = PAGE.getBytes(StandardCharsets.UTF_16BE);
+        register("utf16-stream", (request, response) -> {
+            response.setContentType("text/html;charset=UTF-16BE");
+            response.getOutputStream().write(page);
+        });
+
+        HttpResponse<byte[]> response = get("/s/utf16-stream");
+
+        assertArrayEquals(page, response.body());
+        assertNotMarked(response);
+    }
+
+    @Test
+    void bytesInASingleByteEncodingGetTheMarkup() {
+        String page = "<html><body><p>Привет</p></body></html>";
+        register("cp1251-stream", (request, response) -> {
+            response.setContentType("text/html;charset=windows-1251");
+            response.getOutputStream().write(page.getBytes("windows-1251"));
+        });
+
+        byte[] body = get("/s/cp1251-stream").body();
+
+        assertEquals(page.replace("</body>", MARKUP + "</body>"), new String(body, Charset.forName("windows-1251")));
+    }
+
+    @Test
+    void staticHtmlFileGetsTheMarkup() {
+        HttpResponse<byte[]> response = get("/static.html");
+
+        assertBody(STATIC_PAGE.replace("</body>", MARKUP + "</body>"), response);
+        assertLengthMatchesBody(response);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package com.smsbat.chathub.taglib;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Random;
 
 /**
@@ -50,7 +52,34 @@ final class RandomPages {
             sizes[count] = Math.min(size, length - written);
             written += sizes[count];
         }
-        return java.util.Arrays.copyOf(sizes, count);
+        return Arrays.copyOf(sizes, count);
+    }
+
+    /**
+     * How to write one random page: through the stream (UTF-8 bytes) or the writer, in these chunks, each by
+     * the plain or the alternative call ({@code write(int)} for one byte, a char array instead of a string).
+     */
+    record WritePlan(String page, boolean stream, int[] chunks, boolean[] alternative) {
+
+        static WritePlan of(long seed) {
+            Random random = new Random(seed);
+            String page = RandomPages.page(random);
+            boolean stream = random.nextBoolean();
+            int[] chunks = chunkSizes(random, stream ? page.getBytes(StandardCharsets.UTF_8).length : page.length());
+            boolean[] alternative = new boolean[chunks.length];
+            for (int i = 0; i < chunks.length; i++) {
+                alternative[i] = random.nextBoolean();
+            }
+            return new WritePlan(page, stream, chunks, alternative);
+        }
+
+        byte[] expectedBody(String markup) {
+            if (stream) {
+                String units = new String(page.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+                return expected(units, markup).getBytes(StandardCharsets.ISO_8859_1);
+            }
+            return expected(page, markup).getBytes(StandardCharsets.UTF_8);
+        }
     }
 
     /**
