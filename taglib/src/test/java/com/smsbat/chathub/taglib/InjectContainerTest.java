@@ -305,6 +305,16 @@ class InjectContainerTest {
     }
 
     @Test
+    void asyncDispatchToAJspGetsTheMarkup() {
+        register("async-dispatch", (request, response) -> {
+            AsyncContext async = request.startAsync();
+            async.start(() -> async.dispatch("/page.jsp"));
+        });
+
+        assertBody(JSP_PAGE.replace("</body>", MARKUP + "</body>"), get("/s/async-dispatch"));
+    }
+
+    @Test
     void nonBlockingOutputPassesThroughUntouched() {
         byte[] page = PAGE.getBytes(UTF_8);
         register("non-blocking", (request, response) -> {
