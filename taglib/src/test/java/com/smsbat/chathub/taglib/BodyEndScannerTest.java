@@ -56,7 +56,7 @@ class BodyEndScannerTest {
 
     @Test
     void randomPagesWrittenAsBytesInRandomChunksGetTheMarkupOnceBeforeTheLastBodyEnd() throws IOException {
-        for (int seed = 0; seed < 1500; seed++) {
+        for (int seed = 0; seed < 500; seed++) {
             Random random = new Random(seed);
             byte[] page = RandomPages.page(random).getBytes(StandardCharsets.UTF_8);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -77,7 +77,7 @@ class BodyEndScannerTest {
 
     @Test
     void randomPagesWrittenAsCharsAndStringsInRandomChunksGetTheMarkupOnceBeforeTheLastBodyEnd() throws IOException {
-        for (int seed = 0; seed < 1500; seed++) {
+        for (int seed = 0; seed < 500; seed++) {
             Random random = new Random(seed);
             String page = RandomPages.page(random);
             char[] pageChars = page.toCharArray();
