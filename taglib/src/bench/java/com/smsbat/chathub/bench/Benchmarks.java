@@ -15,13 +15,13 @@ import com.smsbat.chathub.sandbox.SandboxEndpoint;
 import com.smsbat.chathub.taglib.WidgetMarkupBenchmark;
 import com.smsbat.chathub.testing.TestContainer;
 import com.smsbat.chathub.testing.TestHttp;
+import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
-import org.openjdk.jmh.annotations.Mode;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -46,7 +46,7 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
- * Every benchmark of {@code docs/benchmarks.md} in one run: {@code mvn -B -Pbench -pl taglib verify}. Starts
+ * Every benchmark of {@code docs/benchmarks.md} in one run: {@value #COMMAND}. Starts
  * what it needs (ChatHub sandboxes, Jetty with real JSPs, a second JVM as load driver), all on 127.0.0.1,
  * measures each figure against its baseline from this same run, prints the table and writes it with a chart
  * to {@code bench.output} ({@code taglib/target/benchmarks}). Ends by itself, at the latest after ten minutes.
@@ -70,9 +70,9 @@ public final class Benchmarks {
     private static final int LATENCY_ROUNDS = 4;
     private static final int LATENCY_VIEWS = 1_000;
     private static final int MEMORY_TOKENS = 10_000;
-    private static final Duration WARM_UP = Duration.ofSeconds(5);
-    private static final Duration ROUND = Duration.ofSeconds(6);
-    private static final int ROUNDS = 4;
+    /** Rounds per side when comparing throughput. */
+    private static final int ROUNDS = 8;
+    private static final String COMMAND = "mvn -B -Pbench -pl taglib verify";
 
     /**
      * The library warns once per operator it cannot get a token for, as it should; the hung-upstream run makes
@@ -125,7 +125,7 @@ public final class Benchmarks {
         report.add(new Chart("Throughput with vs without (ratio)", false, costBars));
         report.add(new Chart("Heap retained by cached tokens, MB", false, memoryBars));
 
-        String machine = machine();
+        String machine = COMMAND + " · " + machine();
         String table = report.markdown();
         System.out.println();
         System.out.println(machine);
@@ -343,7 +343,7 @@ public final class Benchmarks {
     private void pageCost(TestContainer app) throws Exception {
         System.out.println("Page cost of the tag (second process drives the load)…");
         try (LoadDriver.Remote driver = LoadDriver.Remote.start(THREADS, OPERATORS)) {
-            Comparison tag = compare(driver, app.uri(BenchApp.PLAIN_PAGE), app.uri(BenchApp.TAG_PAGE), ROUNDS);
+            PageComparison tag = PageComparison.run(driver, app.uri(BenchApp.PLAIN_PAGE), app.uri(BenchApp.TAG_PAGE), ROUNDS);
             report.add(tag.row("Page cost: " + kilobytes(app.uri(BenchApp.TAG_PAGE))
                     + " JSP with `<chathub:widget/>` vs without, throughput", 0.97));
             report.add(tag.allocationRow("Server allocation per page view, tag vs without"));
@@ -358,106 +358,18 @@ public final class Benchmarks {
                 Map.of("chathub.inject", "true")).contextPath("/inject"));
              TestContainer bare = TestContainer.start(BenchApp.withoutLibrary(OPERATORS));
              LoadDriver.Remote driver = LoadDriver.Remote.start(THREADS, OPERATORS)) {
-            Comparison large = compare(driver, bare.uri(BenchApp.LARGE_PAGE), injecting.uri(BenchApp.LARGE_PAGE), ROUNDS);
+            PageComparison large = PageComparison.run(driver, bare.uri(BenchApp.LARGE_PAGE), injecting.uri(BenchApp.LARGE_PAGE), ROUNDS);
             report.add(large.row("Zero-touch injection: " + kilobytes(bare.uri(BenchApp.LARGE_PAGE))
                     + " JSP, `chathub.inject=true` vs no filter, throughput", 0.95));
             report.add(large.allocationRow("Server allocation per page view, injection vs no filter"));
             costBars.add(large.bar("100 KB JSP, injected / no filter", 0.95));
-            Comparison huge = compare(driver, bare.uri(BenchApp.HUGE_PAGE), injecting.uri(BenchApp.HUGE_PAGE), 1);
-            report.add(huge.allocationRow("… the same on a " + kilobytes(bare.uri(BenchApp.HUGE_PAGE)) + " page (one round)"));
-        }
-    }
-
-    /** Warm-up of both pages, then alternating rounds (A B, B A, A B…) so drift of a shared machine hits both. */
-    private static Comparison compare(LoadDriver.Remote driver, URI baseline, URI measured, int rounds)
-            throws IOException {
-        driver.during(baseline, WARM_UP);
-        driver.during(measured, WARM_UP);
-        Totals base = new Totals(baseline);
-        Totals with = new Totals(measured);
-        for (int round = 0; round < rounds; round++) {
-            for (Totals side : round % 2 == 0 ? List.of(base, with) : List.of(with, base)) {
-                Map<Long, Long> before = allocatedBytesByThread();
-                Result result = driver.during(side.uri, ROUND);
-                side.add(result, allocatedSince(before));
-            }
-        }
-        return new Comparison(base, with);
-    }
-
-    /** Bytes allocated by each live thread of this (the server's) JVM. */
-    private static Map<Long, Long> allocatedBytesByThread() {
-        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        long[] ids = threads.getAllThreadIds();
-        long[] bytes = threads.getThreadAllocatedBytes(ids);
-        Map<Long, Long> byThread = new HashMap<>();
-        for (int i = 0; i < ids.length; i++) {
-            byThread.put(ids[i], bytes[i]);
-        }
-        return byThread;
-    }
-
-    /** Per thread rather than in total, so that idle pool threads ending in between do not count as negative. */
-    private static long allocatedSince(Map<Long, Long> before) {
-        long sum = 0;
-        for (Map.Entry<Long, Long> now : allocatedBytesByThread().entrySet()) {
-            sum += Math.max(0, now.getValue() - before.getOrDefault(now.getKey(), 0L));
-        }
-        return sum;
-    }
-
-    private static final class Totals {
-        final URI uri;
-        long views;
-        long panels;
-        long failures;
-        long nanos;
-        long allocated;
-
-        Totals(URI uri) {
-            this.uri = uri;
-        }
-
-        void add(Result result, long allocatedBytes) {
-            views += result.views();
-            panels += result.panels();
-            failures += result.failures();
-            nanos += result.nanos();
-            allocated += allocatedBytes;
-        }
-
-        double perSecond() {
-            return views * 1e9 / nanos;
-        }
-
-        String describe() {
-            return String.format("%,.0f pages/s, %d%% with panel%s", perSecond(), Math.round(100.0 * panels / views),
-                    failures == 0 ? "" : ", " + failures + " failed");
-        }
-    }
-
-    private record Comparison(Totals baseline, Totals measured) {
-
-        double ratio() {
-            return measured.perSecond() / baseline.perSecond();
-        }
-
-        Row row(String measurement, double target) {
-            return new Row(measurement + String.format(" (%d concurrent, %d × %d s per side)", THREADS, ROUNDS, ROUND.toSeconds()),
-                    baseline.describe(), measured.describe(), times(ratio()), String.format("≥ %.2f×", target),
-                    Report.verdict(ratio() >= target && measured.failures == 0 && measured.panels == measured.views));
-        }
-
-        Row allocationRow(String measurement) {
-            double base = (double) baseline.allocated / baseline.views;
-            double with = (double) measured.allocated / measured.views;
-            return new Row(measurement, String.format("%,.1f KB", base / 1024),
-                    String.format("%,.1f KB (%+,.1f KB per response)", with / 1024, (with - base) / 1024),
-                    times(with / base), "–", "–");
-        }
-
-        Bar bar(String label, double target) {
-            return new Bar(label, ratio(), String.format("%.3f×", ratio()), target);
+            PageComparison huge = PageComparison.run(driver, bare.uri(BenchApp.HUGE_PAGE), injecting.uri(BenchApp.HUGE_PAGE), 2);
+            double growth = huge.extraBytesPerView() / large.extraBytesPerView();
+            report.add(new Row("Extra server allocation per injected response, " + kilobytes(bare.uri(BenchApp.HUGE_PAGE))
+                    + " page vs the " + kilobytes(bare.uri(BenchApp.LARGE_PAGE)) + " one",
+                    String.format("%+,.1f KB", large.extraBytesPerView() / 1024),
+                    String.format("%+,.1f KB", huge.extraBytesPerView() / 1024), times(growth),
+                    "bounded: < 2× (proportional would be 10×)", Report.verdict(growth < 2)));
         }
     }
 
@@ -484,7 +396,7 @@ public final class Benchmarks {
         return String.format("%,.1f ms", result.percentileMillis(percentile));
     }
 
-    private static String times(double ratio) {
+    static String times(double ratio) {
         return String.format("%.3f×", ratio);
     }
 

@@ -178,11 +178,13 @@ final class LoadDriver {
     static final class Remote implements AutoCloseable {
 
         private final Process process;
+        private final int threads;
         private final Writer commands;
         private final BufferedReader answers;
 
-        private Remote(Process process) {
+        private Remote(Process process, int threads) {
             this.process = process;
+            this.threads = threads;
             this.commands = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
             this.answers = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         }
@@ -192,7 +194,11 @@ final class LoadDriver {
                     "-Xmx512m", "-cp", System.getProperty("java.class.path"), LoadDriver.class.getName(),
                     String.valueOf(threads), String.valueOf(users))
                     .redirectError(ProcessBuilder.Redirect.INHERIT)
-                    .start());
+                    .start(), threads);
+        }
+
+        int threads() {
+            return threads;
         }
 
         /** As many page views as {@code duration} allows; no latencies. */
