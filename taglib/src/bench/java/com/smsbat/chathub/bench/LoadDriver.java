@@ -23,9 +23,10 @@ import java.util.stream.IntStream;
 
 /**
  * Page views at a fixed concurrency: {@code threads} platform threads, each sending GETs back to back over a
- * keep-alive HTTP/1.1 connection, the logged-in users (BASIC) taken in turn. Used in-process where latencies
- * are the figure, and as a second process ({@link #main}) where the server's throughput is, so that the
- * client's work is not done by the server's JVM.
+ * keep-alive HTTP/1.1 connection, the logged-in users (BASIC) taken in turn. With several pages, the threads
+ * are dealt out among them and all pages are loaded at the same time. Used in-process where latencies are the
+ * figure, and as a second process ({@link #main}) where the server's throughput is, so that the client's work
+ * is not done by the server's JVM.
  */
 final class LoadDriver {
 
@@ -55,15 +56,6 @@ final class LoadDriver {
             int index = (int) Math.ceil(percentile / 100 * latencies.length) - 1;
             return latencies[Math.max(0, index)] / 1e6;
         }
-
-        /** Both runs as one, as if back to back. */
-        Result plus(Result other) {
-            long[] both = Arrays.copyOf(latencies, latencies.length + other.latencies.length);
-            System.arraycopy(other.latencies, 0, both, latencies.length, other.latencies.length);
-            Arrays.sort(both);
-            return new Result(views + other.views, panels + other.panels, failures + other.failures,
-                    nanos + other.nanos, both);
-        }
     }
 
     LoadDriver(List<String> users) {
@@ -72,40 +64,55 @@ final class LoadDriver {
     }
 
     /** Exactly {@code views} page views, with their latencies. */
-    Result views(URI uri, int views, int threads) {
-        return run(uri, threads, views, Long.MAX_VALUE);
+    Result views(URI page, int views, int threads) {
+        return views(List.of(page), views, threads).get(0);
     }
 
-    /** As many page views as {@code duration} allows. */
-    Result during(URI uri, Duration duration, int threads) {
-        return run(uri, threads, Integer.MAX_VALUE, duration.toNanos());
+    /** {@code views} page views in all, {@code threads} dealt out among {@code pages}; one result each, with latencies. */
+    List<Result> views(List<URI> pages, int views, int threads) {
+        return run(pages, threads, views, Long.MAX_VALUE);
     }
 
-    private Result run(URI uri, int threads, int maxViews, long maxNanos) {
+    /** As many page views as {@code duration} allows, {@code threads} dealt out among {@code pages}; one result each. */
+    List<Result> during(List<URI> pages, Duration duration, int threads) {
+        return run(pages, threads, Integer.MAX_VALUE, duration.toNanos());
+    }
+
+    private List<Result> run(List<URI> pages, int threads, int maxViews, long maxNanos) {
         boolean timed = maxViews == Integer.MAX_VALUE;
         long[] latencies = timed ? new long[0] : new long[maxViews];
+        int[] pageOf = timed ? new int[0] : new int[maxViews];
         AtomicInteger next = new AtomicInteger();
-        AtomicInteger panels = new AtomicInteger();
-        AtomicInteger failures = new AtomicInteger();
+        // per page: views, panels, failures
+        int[][] counts = new int[pages.size()][3];
         CountDownLatch ready = new CountDownLatch(threads);
         CountDownLatch go = new CountDownLatch(1);
         long[] window = new long[1];
         List<Thread> workers = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
+            int page = t % pages.size();
             Thread worker = new Thread(() -> {
+                int[] mine = new int[3];
                 ready.countDown();
                 awaitQuietly(go);
                 int view;
                 while ((view = next.getAndIncrement()) < maxViews && System.nanoTime() - window[0] < maxNanos) {
                     long start = System.nanoTime();
-                    String body = get(uri, authorizations.get(view % authorizations.size()));
+                    String body = get(pages.get(page), authorizations.get(view % authorizations.size()));
                     if (!timed) {
                         latencies[view] = System.nanoTime() - start;
+                        pageOf[view] = page;
                     }
+                    mine[0]++;
                     if (body == null) {
-                        failures.incrementAndGet();
+                        mine[2]++;
                     } else if (body.contains(PANEL_MARKER)) {
-                        panels.incrementAndGet();
+                        mine[1]++;
+                    }
+                }
+                synchronized (counts) {
+                    for (int i = 0; i < mine.length; i++) {
+                        counts[page][i] += mine[i];
                     }
                 }
             }, "load-" + t);
@@ -117,9 +124,17 @@ final class LoadDriver {
         go.countDown();
         workers.forEach(LoadDriver::joinQuietly);
         long nanos = System.nanoTime() - window[0];
-        Arrays.sort(latencies);
-        // Each worker took one number too many: the one that ended its loop.
-        return new Result(timed ? next.get() - threads : maxViews, panels.get(), failures.get(), nanos, latencies);
+        List<Result> results = new ArrayList<>();
+        synchronized (counts) {
+            for (int page = 0; page < pages.size(); page++) {
+                int[] count = counts[page];
+                int only = page;
+                long[] own = IntStream.range(0, latencies.length).filter(view -> pageOf[view] == only)
+                        .mapToLong(view -> latencies[view]).sorted().toArray();
+                results.add(new Result(count[0], count[1], count[2], nanos, own));
+            }
+        }
+        return results;
     }
 
     /** The page's body, or {@code null} when there was no 200 answer. */
@@ -157,8 +172,9 @@ final class LoadDriver {
     }
 
     /**
-     * The second process: {@code LoadDriver <threads> <users>} reads lines {@code <uri> <milliseconds>} and
-     * answers each with {@code <views> <panels> <failures> <nanos>} once that run is over; ends at end of input.
+     * The second process: {@code LoadDriver <threads> <users>} reads lines {@code <milliseconds> <uri>…} and
+     * answers each, once that run is over, with {@code <views> <panels> <failures> <nanos>} per page on one line;
+     * ends at the end of its input.
      */
     public static void main(String[] args) throws IOException {
         int threads = Integer.parseInt(args[0]);
@@ -168,8 +184,13 @@ final class LoadDriver {
         String line;
         while ((line = in.readLine()) != null) {
             String[] command = line.split(" ");
-            Result result = driver.during(URI.create(command[0]), Duration.ofMillis(Long.parseLong(command[1])), threads);
-            System.out.println(result.views() + " " + result.panels() + " " + result.failures() + " " + result.nanos());
+            List<URI> pages = Arrays.stream(command, 1, command.length).map(URI::create).toList();
+            StringBuilder answer = new StringBuilder();
+            for (Result result : driver.during(pages, Duration.ofMillis(Long.parseLong(command[0])), threads)) {
+                answer.append(result.views()).append(' ').append(result.panels()).append(' ')
+                        .append(result.failures()).append(' ').append(result.nanos()).append(' ');
+            }
+            System.out.println(answer.toString().strip());
             System.out.flush();
         }
     }
@@ -201,16 +222,25 @@ final class LoadDriver {
             return threads;
         }
 
-        /** As many page views as {@code duration} allows; no latencies. */
-        Result during(URI uri, Duration duration) throws IOException {
-            commands.write(uri + " " + duration.toMillis() + "\n");
+        /** As many page views as {@code duration} allows, all {@code pages} at once; one result each, no latencies. */
+        List<Result> during(Duration duration, URI... pages) throws IOException {
+            StringBuilder command = new StringBuilder().append(duration.toMillis());
+            for (URI page : pages) {
+                command.append(' ').append(page);
+            }
+            commands.write(command.append('\n').toString());
             commands.flush();
             String answer = answers.readLine();
             if (answer == null) {
                 throw new IOException("the load driver process ended early, exit code " + process.exitValue());
             }
             long[] figures = Arrays.stream(answer.split(" ")).mapToLong(Long::parseLong).toArray();
-            return new Result((int) figures[0], (int) figures[1], (int) figures[2], figures[3], new long[0]);
+            List<Result> results = new ArrayList<>();
+            for (int i = 0; i < figures.length; i += 4) {
+                results.add(new Result((int) figures[i], (int) figures[i + 1], (int) figures[i + 2], figures[i + 3],
+                        new long[0]));
+            }
+            return results;
         }
 
         @Override

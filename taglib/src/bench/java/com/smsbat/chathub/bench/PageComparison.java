@@ -14,14 +14,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Two pages' throughput under the same load from the second process, and what the server's JVM (this one)
- * allocates per page view of each.
+ * A page against its baseline, loaded by the second process. Throughput: both pages at once, half the driver's
+ * connections each, so that whatever else runs on a shared machine slows both alike and the ratio of their
+ * throughputs is the ratio of their costs. Cost per view: each page alone, while the server's JVM (this one)
+ * counts the CPU time and heap its threads use.
  */
 final class PageComparison {
 
-    private static final Duration WARM_UP = Duration.ofSeconds(5);
-    /** Many short rounds rather than few long ones: the load of a shared machine changes within seconds. */
-    private static final Duration ROUND = Duration.ofSeconds(3);
+    private static final Duration WARM_UP = Duration.ofSeconds(6);
+    private static final Duration ROUND = Duration.ofSeconds(4);
+    private static final Duration ALONE = Duration.ofSeconds(3);
 
     private final Side baseline;
     private final Side measured;
@@ -37,115 +39,133 @@ final class PageComparison {
         this.load = load;
     }
 
-    /** Warm-up of both pages, then alternating rounds (A B, B A, A B…) so drift of a shared machine hits both. */
     static PageComparison run(LoadDriver.Remote driver, URI baseline, URI measured, int rounds) throws IOException {
-        driver.during(baseline, WARM_UP);
-        driver.during(measured, WARM_UP);
         Side base = new Side(baseline);
         Side with = new Side(measured);
+        driver.during(WARM_UP, baseline, measured);
+        for (Side side : List.of(base, with, with, base)) {
+            Map<Long, long[]> before = threadUsage();
+            Result alone = driver.during(ALONE, side.uri).get(0);
+            side.alone(alone, usageSince(before));
+        }
         double[] ratios = new double[rounds];
         for (int round = 0; round < rounds; round++) {
-            for (Side side : round % 2 == 0 ? List.of(base, with) : List.of(with, base)) {
-                Map<Long, Long> before = allocatedBytesByThread();
-                Result result = driver.during(side.uri, ROUND);
-                side.add(result, allocatedSince(before));
-                side.lastRound = result.perSecond();
-            }
-            ratios[round] = with.lastRound / base.lastRound;
-            System.out.printf("    round %d: %,.0f vs %,.0f pages/s (%.3f×)%n", round + 1, with.lastRound,
-                    base.lastRound, ratios[round]);
+            List<Result> both = driver.during(ROUND, baseline, measured);
+            base.add(both.get(0));
+            with.add(both.get(1));
+            ratios[round] = (double) both.get(1).views() / both.get(0).views();
+            System.out.printf("    round %d: %,.0f vs %,.0f pages/s (%.3f×)%n", round + 1, both.get(1).perSecond(),
+                    both.get(0).perSecond(), ratios[round]);
         }
-        return new PageComparison(base, with, ratios, String.format("%d concurrent, %d × %d s per side",
-                driver.threads(), rounds, ROUND.toSeconds()));
+        return new PageComparison(base, with, ratios, String.format("%d + %d concurrent, %d × %d s",
+                driver.threads() / 2, driver.threads() / 2, rounds, ROUND.toSeconds()));
     }
 
-    /**
-     * The median of the rounds' ratios: each compares two rounds run back to back, and the median is not
-     * swayed by a burst of load from other processes during a few rounds, which the totals are.
-     */
+    /** Both pages had the same rounds, so their throughputs compare as their view counts. */
     double ratio() {
-        int middle = roundRatios.length / 2;
-        return roundRatios.length % 2 == 1 ? roundRatios[middle] : (roundRatios[middle - 1] + roundRatios[middle]) / 2;
+        return (double) measured.views / baseline.views;
     }
 
     /** Met when the throughput ratio reaches {@code target} and every measured page had its panel. */
     Row row(String measurement, double target) {
         return new Row(measurement + " (" + load + ")", baseline.describe(), measured.describe(),
-                String.format("%s (rounds %.3f–%.3f×, totals %.3f×)", Benchmarks.times(ratio()), roundRatios[0],
-                        roundRatios[roundRatios.length - 1], measured.perSecond() / baseline.perSecond()),
+                String.format("%s (rounds %.3f–%.3f×)", Benchmarks.times(ratio()), roundRatios[0],
+                        roundRatios[roundRatios.length - 1]),
                 String.format("≥ %.2f×", target),
                 Report.verdict(ratio() >= target && measured.failures == 0 && measured.panels == measured.views));
     }
 
-    Row allocationRow(String measurement) {
-        return new Row(measurement, String.format("%,.1f KB", baseline.bytesPerView() / 1024),
-                String.format("%,.1f KB (%+,.1f KB per response)", measured.bytesPerView() / 1024,
-                        extraBytesPerView() / 1024),
-                Benchmarks.times(measured.bytesPerView() / baseline.bytesPerView()), "–", "–");
+    Row costRow(String measurement) {
+        return new Row(measurement, baseline.describeCost(), measured.describeCost() + String.format(
+                " (%+,.0f µs, %+,.1f KB per response)", extraCpuNanosPerView() / 1e3, extraBytesPerView() / 1024),
+                Benchmarks.times(measured.cpuPerView() / baseline.cpuPerView()) + " CPU", "–", "–");
     }
 
     double extraBytesPerView() {
         return measured.bytesPerView() - baseline.bytesPerView();
     }
 
+    private double extraCpuNanosPerView() {
+        return measured.cpuPerView() - baseline.cpuPerView();
+    }
+
     Bar bar(String label, double target) {
         return new Bar(label, ratio(), Benchmarks.times(ratio()), target);
     }
 
-    /** Bytes allocated by each live thread of this JVM. */
-    private static Map<Long, Long> allocatedBytesByThread() {
+    /** CPU nanoseconds and allocated bytes of each live thread of this JVM. */
+    private static Map<Long, long[]> threadUsage() {
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long[] ids = threads.getAllThreadIds();
+        long[] cpu = threads.getThreadCpuTime(ids);
         long[] bytes = threads.getThreadAllocatedBytes(ids);
-        Map<Long, Long> byThread = new HashMap<>();
+        Map<Long, long[]> usage = new HashMap<>();
         for (int i = 0; i < ids.length; i++) {
-            byThread.put(ids[i], bytes[i]);
+            usage.put(ids[i], new long[] {cpu[i], bytes[i]});
         }
-        return byThread;
+        return usage;
     }
 
     /** Per thread rather than in total, so that idle pool threads ending in between do not count as negative. */
-    private static long allocatedSince(Map<Long, Long> before) {
-        long sum = 0;
-        for (Map.Entry<Long, Long> now : allocatedBytesByThread().entrySet()) {
-            sum += Math.max(0, now.getValue() - before.getOrDefault(now.getKey(), 0L));
+    private static long[] usageSince(Map<Long, long[]> before) {
+        long[] sum = new long[2];
+        for (Map.Entry<Long, long[]> now : threadUsage().entrySet()) {
+            long[] then = before.getOrDefault(now.getKey(), new long[2]);
+            for (int i = 0; i < sum.length; i++) {
+                sum[i] += Math.max(0, now.getValue()[i] - then[i]);
+            }
         }
         return sum;
     }
 
-    /** One page's rounds added up. */
+    /** One page's figures added up. */
     private static final class Side {
         final URI uri;
         long views;
         long panels;
         long failures;
         long nanos;
+        long aloneViews;
+        long cpuNanos;
         long allocated;
-        double lastRound;
 
         Side(URI uri) {
             this.uri = uri;
         }
 
-        void add(Result result, long allocatedBytes) {
+        void add(Result result) {
             views += result.views();
             panels += result.panels();
             failures += result.failures();
             nanos += result.nanos();
-            allocated += allocatedBytes;
+        }
+
+        /** {@code usage}: the server's CPU nanoseconds and allocated bytes while this page was loaded alone. */
+        void alone(Result result, long[] usage) {
+            aloneViews += result.views();
+            cpuNanos += usage[0];
+            allocated += usage[1];
         }
 
         double perSecond() {
             return views * 1e9 / nanos;
         }
 
+        double cpuPerView() {
+            return (double) cpuNanos / aloneViews;
+        }
+
         double bytesPerView() {
-            return (double) allocated / views;
+            return (double) allocated / aloneViews;
         }
 
         String describe() {
             return String.format("%,.0f pages/s, %d%% with panel%s", perSecond(), Math.round(100.0 * panels / views),
                     failures == 0 ? "" : ", " + failures + " failed");
+        }
+
+        String describeCost() {
+            return String.format("%,.0f µs CPU, %,.1f KB", cpuPerView() / 1e3, bytesPerView() / 1024);
         }
     }
 }
