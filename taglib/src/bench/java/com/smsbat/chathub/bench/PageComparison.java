@@ -16,8 +16,8 @@ import java.util.Map;
 /**
  * A page against its baseline, loaded by the second process. Throughput: both pages at once, half the driver's
  * connections each, so that whatever else runs on a shared machine slows both alike and the ratio of their
- * throughputs is the ratio of their costs. Cost per view: each page alone, while the server's JVM (this one)
- * counts the CPU time and heap its threads use.
+ * throughputs is the ratio of their costs. Heap per view: each page alone, while the server's JVM (this one)
+ * counts what its threads allocate.
  */
 final class PageComparison {
 
@@ -44,9 +44,9 @@ final class PageComparison {
         Side with = new Side(measured);
         driver.during(WARM_UP, baseline, measured);
         for (Side side : List.of(base, with, with, base)) {
-            Map<Long, long[]> before = threadUsage();
+            Map<Long, Long> before = allocatedBytesByThread();
             Result alone = driver.during(ALONE, side.uri).get(0);
-            side.alone(alone, usageSince(before));
+            side.alone(alone, allocatedSince(before));
         }
         double[] ratios = new double[rounds];
         for (int round = 0; round < rounds; round++) {
@@ -75,45 +75,38 @@ final class PageComparison {
                 Report.verdict(ratio() >= target && measured.failures == 0 && measured.panels == measured.views));
     }
 
-    Row costRow(String measurement) {
-        return new Row(measurement, baseline.describeCost(), measured.describeCost() + String.format(
-                " (%+,.0f µs, %+,.1f KB per response)", extraCpuNanosPerView() / 1e3, extraBytesPerView() / 1024),
-                Benchmarks.times(measured.cpuPerView() / baseline.cpuPerView()) + " CPU", "–", "–");
+    Row allocationRow(String measurement) {
+        return new Row(measurement, String.format("%,.1f KB", baseline.bytesPerView() / 1024),
+                String.format("%,.1f KB (%+,.1f KB per response)", measured.bytesPerView() / 1024,
+                        extraBytesPerView() / 1024),
+                Benchmarks.times(measured.bytesPerView() / baseline.bytesPerView()), "–", "–");
     }
 
     double extraBytesPerView() {
         return measured.bytesPerView() - baseline.bytesPerView();
     }
 
-    private double extraCpuNanosPerView() {
-        return measured.cpuPerView() - baseline.cpuPerView();
-    }
-
     Bar bar(String label, double target) {
         return new Bar(label, ratio(), Benchmarks.times(ratio()), target);
     }
 
-    /** CPU nanoseconds and allocated bytes of each live thread of this JVM. */
-    private static Map<Long, long[]> threadUsage() {
+    /** Bytes allocated by each live thread of this JVM. */
+    private static Map<Long, Long> allocatedBytesByThread() {
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long[] ids = threads.getAllThreadIds();
-        long[] cpu = threads.getThreadCpuTime(ids);
         long[] bytes = threads.getThreadAllocatedBytes(ids);
-        Map<Long, long[]> usage = new HashMap<>();
+        Map<Long, Long> byThread = new HashMap<>();
         for (int i = 0; i < ids.length; i++) {
-            usage.put(ids[i], new long[] {cpu[i], bytes[i]});
+            byThread.put(ids[i], bytes[i]);
         }
-        return usage;
+        return byThread;
     }
 
     /** Per thread rather than in total, so that idle pool threads ending in between do not count as negative. */
-    private static long[] usageSince(Map<Long, long[]> before) {
-        long[] sum = new long[2];
-        for (Map.Entry<Long, long[]> now : threadUsage().entrySet()) {
-            long[] then = before.getOrDefault(now.getKey(), new long[2]);
-            for (int i = 0; i < sum.length; i++) {
-                sum[i] += Math.max(0, now.getValue()[i] - then[i]);
-            }
+    private static long allocatedSince(Map<Long, Long> before) {
+        long sum = 0;
+        for (Map.Entry<Long, Long> now : allocatedBytesByThread().entrySet()) {
+            sum += Math.max(0, now.getValue() - before.getOrDefault(now.getKey(), 0L));
         }
         return sum;
     }
@@ -126,7 +119,6 @@ final class PageComparison {
         long failures;
         long nanos;
         long aloneViews;
-        long cpuNanos;
         long allocated;
 
         Side(URI uri) {
@@ -140,19 +132,14 @@ final class PageComparison {
             nanos += result.nanos();
         }
 
-        /** {@code usage}: the server's CPU nanoseconds and allocated bytes while this page was loaded alone. */
-        void alone(Result result, long[] usage) {
+        /** {@code allocatedBytes}: what the server allocated while this page was loaded alone. */
+        void alone(Result result, long allocatedBytes) {
             aloneViews += result.views();
-            cpuNanos += usage[0];
-            allocated += usage[1];
+            allocated += allocatedBytes;
         }
 
         double perSecond() {
             return views * 1e9 / nanos;
-        }
-
-        double cpuPerView() {
-            return (double) cpuNanos / aloneViews;
         }
 
         double bytesPerView() {
@@ -162,10 +149,6 @@ final class PageComparison {
         String describe() {
             return String.format("%,.0f pages/s, %d%% with panel%s", perSecond(), Math.round(100.0 * panels / views),
                     failures == 0 ? "" : ", " + failures + " failed");
-        }
-
-        String describeCost() {
-            return String.format("%,.0f µs CPU, %,.1f KB", cpuPerView() / 1e3, bytesPerView() / 1024);
         }
     }
 }
