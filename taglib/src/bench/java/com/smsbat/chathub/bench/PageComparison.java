@@ -21,7 +21,8 @@ import java.util.Map;
  */
 final class PageComparison {
 
-    private static final Duration WARM_UP = Duration.ofSeconds(6);
+    /** Long enough for the JIT to finish with freshly deployed pages, or the side with more code starts behind. */
+    private static final Duration WARM_UP = Duration.ofSeconds(10);
     private static final Duration ROUND = Duration.ofSeconds(4);
     private static final Duration ALONE = Duration.ofSeconds(3);
 
