@@ -56,6 +56,18 @@ final class LoadDriver {
             int index = (int) Math.ceil(percentile / 100 * latencies.length) - 1;
             return latencies[Math.max(0, index)] / 1e6;
         }
+
+        /** Both runs as one; {@code other} may be {@code null}. */
+        Result plus(Result other) {
+            if (other == null) {
+                return this;
+            }
+            long[] both = Arrays.copyOf(latencies, latencies.length + other.latencies.length);
+            System.arraycopy(other.latencies, 0, both, latencies.length, other.latencies.length);
+            Arrays.sort(both);
+            return new Result(views + other.views, panels + other.panels, failures + other.failures,
+                    nanos + other.nanos, both);
+        }
     }
 
     LoadDriver(List<String> users) {
