@@ -28,7 +28,9 @@ final class Report {
     }
 
     private static final int CHART_WIDTH = 640;
-    private static final int CHART_HEIGHT = 300;
+    private static final int ROW_HEIGHT = 36;
+    /** Title above the bars, axis labels below. */
+    private static final int CHART_MARGINS = 90;
     private static final int LABEL_WIDTH = 250;
     private static final Color BAR = new Color(0x3b6ea5);
     private static final Color TARGET = new Color(0xc0392b);
@@ -62,16 +64,24 @@ final class Report {
     /** The charts two by two, with {@code caption} underneath. */
     void writePng(Path file, String caption) throws IOException {
         int columns = 2;
-        int chartRows = (charts.size() + columns - 1) / columns;
-        BufferedImage image = new BufferedImage(columns * CHART_WIDTH, chartRows * CHART_HEIGHT + 30,
-                BufferedImage.TYPE_INT_RGB);
+        int[] tops = new int[charts.size()];
+        int height = 0;
+        for (int i = 0; i < charts.size(); i += columns) {
+            int tallest = 0;
+            for (int j = i; j < Math.min(i + columns, charts.size()); j++) {
+                tops[j] = height;
+                tallest = Math.max(tallest, CHART_MARGINS + ROW_HEIGHT * charts.get(j).bars().size());
+            }
+            height += tallest;
+        }
+        BufferedImage image = new BufferedImage(columns * CHART_WIDTH, height + 30, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, image.getWidth(), image.getHeight());
         for (int i = 0; i < charts.size(); i++) {
-            draw(g, charts.get(i), (i % columns) * CHART_WIDTH, (i / columns) * CHART_HEIGHT);
+            draw(g, charts.get(i), (i % columns) * CHART_WIDTH, tops[i]);
         }
         g.setColor(Color.DARK_GRAY);
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
@@ -88,15 +98,14 @@ final class Report {
         int plotLeft = left + LABEL_WIDTH;
         int plotWidth = CHART_WIDTH - LABEL_WIDTH - 90;
         int plotTop = top + 44;
-        int rowHeight = Math.min(40, (CHART_HEIGHT - 80) / chart.bars().size());
         double max = chart.bars().stream().mapToDouble(b -> Math.max(b.value(), b.target() >= 0 ? b.target() : 0)).max().orElse(1);
         double min = chart.bars().stream().mapToDouble(Bar::value).filter(v -> v > 0).min().orElse(1);
         Scale scale = chart.logScale()
-                ? new Scale(Math.floor(Math.log10(min)), Math.ceil(Math.log10(max)), true)
+                ? new Scale(Math.floor(Math.log10(min / 2)), Math.ceil(Math.log10(max)), true)
                 : new Scale(0, max * 1.1, false);
 
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-        int plotBottom = plotTop + rowHeight * chart.bars().size();
+        int plotBottom = plotTop + ROW_HEIGHT * chart.bars().size();
         for (double tick : scale.ticks()) {
             int x = plotLeft + (int) (scale.position(tick) * plotWidth);
             g.setColor(new Color(0xdddddd));
@@ -106,23 +115,23 @@ final class Report {
         }
         for (int i = 0; i < chart.bars().size(); i++) {
             Bar bar = chart.bars().get(i);
-            int y = plotTop + i * rowHeight;
+            int y = plotTop + i * ROW_HEIGHT;
             g.setColor(Color.BLACK);
-            g.drawString(bar.label(), left + 12, y + rowHeight / 2 + 4);
+            g.drawString(bar.label(), left + 12, y + ROW_HEIGHT / 2 + 4);
             int width = (int) Math.max(1, scale.position(bar.value()) * plotWidth);
             g.setColor(BAR);
-            g.fillRect(plotLeft, y + 6, width, rowHeight - 12);
+            g.fillRect(plotLeft, y + 6, width, ROW_HEIGHT - 12);
             int textX = plotLeft + width + 4;
             if (bar.target() >= 0) {
                 int x = plotLeft + (int) (scale.position(bar.target()) * plotWidth);
                 g.setColor(TARGET);
                 g.setStroke(new BasicStroke(2.5f));
-                g.drawLine(x, y + 2, x, y + rowHeight - 2);
+                g.drawLine(x, y + 2, x, y + ROW_HEIGHT - 2);
                 g.setStroke(new BasicStroke(1));
                 textX = Math.max(textX, x + 5);
             }
             g.setColor(Color.BLACK);
-            g.drawString(bar.text(), textX, y + rowHeight / 2 + 4);
+            g.drawString(bar.text(), textX, y + ROW_HEIGHT / 2 + 4);
         }
         g.setColor(TARGET);
         g.drawString("| target", plotLeft + plotWidth - 30, top + 24);
