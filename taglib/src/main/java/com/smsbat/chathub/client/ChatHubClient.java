@@ -1,0 +1,209 @@
+package com.smsbat.chathub.client;
+
+import com.smsbat.chathub.client.HttpTransport.Call;
+import com.smsbat.chathub.client.HttpTransport.Reply;
+import com.smsbat.chathub.client.JsonBodies.TokenBody;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Calls the ChatHub API: organizations, operators, operator tokens. Thread-safe; build one per company and share it.
+ *
+ * <p>Every call carries the company token. When ChatHub answers 401 the client logs in again once and repeats
+ * the call once (concurrent 401s share that one login); a second 401 throws {@link ChatHubAuthenticationException},
+ * after which calls fail fast with it for 30 seconds instead of calling ChatHub.
+ *
+ * <p>Every method may throw {@link ChatHubIoException} (no answer within the timeouts), {@link ChatHubApiException}
+ * (an error status), {@link ChatHubAuthenticationException} or {@link ChatHubResponseException} (an unusable body).
+ */
+public final class ChatHubClient {
+
+    public static final URI PRODUCTION_URI = URI.create("https://chatapi.smsbat.com");
+
+    private final URI baseUri;
+    private final HttpTransport transport;
+    private final CompanySession session;
+
+    private ChatHubClient(Builder builder) {
+        Redactor redactor = new Redactor();
+        this.baseUri = builder.baseUri;
+        this.transport = new HttpTransport(builder.baseUri, builder.connectTimeout, builder.requestTimeout, redactor);
+        this.session = builder.companyToken != null
+                ? CompanySession.withFixedToken(transport, redactor, builder.clock, builder.companyToken)
+                : CompanySession.loggingIn(transport, redactor, builder.clock, builder.login, builder.password);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The company's organizations. */
+    public List<Organization> organizations() {
+        Call call = Call.get("/api/company/organization");
+        return JsonBodies.organizations(call, exchange(call, null).body());
+    }
+
+    /** The operators of one organization, whatever their status. */
+    public List<Operator> operators(long organizationId) {
+        Call call = Call.get("/api/operator?organizationId=" + organizationId);
+        return JsonBodies.operators(call, exchange(call, null).body());
+    }
+
+    /**
+     * A new token for the operator's browser panel. Its {@code expiresAt} is the earliest of {@code expiresAt},
+     * the expiry ChatHub's answer names and the token's own {@code exp} claim.
+     *
+     * @param expiresAt at most 24 hours ahead, or ChatHub answers 400
+     * @throws ChatHubResponseException when the answer holds no JWT-shaped token
+     */
+    public OperatorToken operatorToken(long operatorId, Instant expiresAt) {
+        Objects.requireNonNull(expiresAt, "expiresAt");
+        Call call = Call.post("/api/operator/get-token");
+        Reply reply = exchange(call, new JsonBodies.OperatorTokenRequest(operatorId, expiresAt.toString()));
+        TokenBody body = JsonBodies.tokenBody(call, reply.body());
+        if (!OperatorToken.isJwtShaped(body.token())) {
+            throw new ChatHubResponseException("ChatHub answered " + call + " with a token that is not JWT-shaped");
+        }
+        Instant expiry = expiresAt;
+        if (body.expiresAt() != null && body.expiresAt().isBefore(expiry)) {
+            expiry = body.expiresAt();
+        }
+        Instant claimed = JsonBodies.jwtExpiry(body.token()).orElse(expiry);
+        return new OperatorToken(body.token(), claimed.isBefore(expiry) ? claimed : expiry);
+    }
+
+    /** ChatHub's verdict on an operator token. */
+    public TokenValidation validateToken(String token) {
+        Objects.requireNonNull(token, "token");
+        Call call = Call.post("/api/operator/validate-token");
+        return JsonBodies.validation(call, exchange(call, new JsonBodies.ValidationRequest(token), token).body());
+    }
+
+    /** Adds operators to their organizations; returns them as ChatHub created them, with their ids. */
+    public List<Operator> synchronize(List<NewOperator> operators) {
+        Objects.requireNonNull(operators, "operators");
+        Call call = Call.post("/api/operator/synchronize");
+        return JsonBodies.operators(call, exchange(call, operators).body());
+    }
+
+    /** @param status anything but {@link OperatorStatus#OTHER}, which has no ChatHub code */
+    public void setStatus(long operatorId, OperatorStatus status) {
+        Objects.requireNonNull(status, "status");
+        if (status == OperatorStatus.OTHER) {
+            throw new IllegalArgumentException("status OTHER cannot be sent to ChatHub; use ACTIVE, INACTIVE or DELETED");
+        }
+        exchange(Call.post("/api/operator/status"), new JsonBodies.StatusRequest(operatorId, status.code()));
+    }
+
+    /** One call with the company token: one login and one retry on 401, never more. */
+    private Reply exchange(Call call, Object requestBody, String... secretsInRequest) {
+        String json = requestBody == null ? null : JsonBodies.write(requestBody);
+        String companyToken = session.token();
+        Reply reply = transport.send(call, json, companyToken);
+        if (reply.status() == 401) {
+            reply = transport.send(call, json, session.renew(companyToken, call, reply));
+            if (reply.status() == 401) {
+                throw session.refusedAfterRenewal(call, reply);
+            }
+        }
+        if (!reply.isSuccess()) {
+            throw transport.failure(call, reply, secretsInRequest);
+        }
+        return reply;
+    }
+
+    @Override
+    public String toString() {
+        return "ChatHubClient[" + baseUri + "]";
+    }
+
+    /** Configures a {@link ChatHubClient}: a base URI and exactly one kind of company credentials. */
+    public static final class Builder {
+
+        private URI baseUri = PRODUCTION_URI;
+        private String login;
+        private String password;
+        private String companyToken;
+        private Duration connectTimeout = Duration.ofSeconds(2);
+        private Duration requestTimeout = Duration.ofSeconds(5);
+        private Clock clock = Clock.systemUTC();
+
+        private Builder() {
+        }
+
+        /** Where ChatHub is; default {@link #PRODUCTION_URI}. */
+        public Builder baseUri(URI baseUri) {
+            Objects.requireNonNull(baseUri, "baseUri");
+            if (!"https".equalsIgnoreCase(baseUri.getScheme()) && !"http".equalsIgnoreCase(baseUri.getScheme())
+                    || baseUri.getHost() == null) {
+                throw new IllegalArgumentException("ChatHub baseUri must be an absolute http(s) URI with a host");
+            }
+            if (baseUri.getRawUserInfo() != null || baseUri.getRawQuery() != null || baseUri.getRawFragment() != null) {
+                throw new IllegalArgumentException(
+                        "ChatHub baseUri must not carry user info, a query or a fragment; configure credentials instead");
+            }
+            this.baseUri = baseUri;
+            return this;
+        }
+
+        /** Company login and password, exchanged for a company token and again whenever ChatHub answers 401. */
+        public Builder credentials(String login, String password) {
+            this.login = requireText(login, "ChatHub login");
+            this.password = requireText(password, "ChatHub password");
+            return this;
+        }
+
+        /** A company token from the ChatHub dashboard; when ChatHub refuses it there is no way to renew it. */
+        public Builder companyToken(String token) {
+            this.companyToken = requireText(token, "ChatHub company token");
+            return this;
+        }
+
+        /** Default 2 seconds. */
+        public Builder connectTimeout(Duration connectTimeout) {
+            this.connectTimeout = requirePositive(connectTimeout, "connectTimeout");
+            return this;
+        }
+
+        /** Applied to every request, from sending it to the end of the answer; default 5 seconds. */
+        public Builder requestTimeout(Duration requestTimeout) {
+            this.requestTimeout = requirePositive(requestTimeout, "requestTimeout");
+            return this;
+        }
+
+        /** Measures the back-off after refused credentials; default the system UTC clock. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** @throws IllegalStateException unless exactly one of credentials and company token was given */
+        public ChatHubClient build() {
+            if ((login == null) == (companyToken == null)) {
+                throw new IllegalStateException(
+                        "configure exactly one of ChatHub credentials (login and password) and a company token");
+            }
+            return new ChatHubClient(this);
+        }
+
+        private static String requireText(String value, String what) {
+            if (value == null || value.isBlank()) {
+                throw new IllegalArgumentException(what + " must not be empty");
+            }
+            return value;
+        }
+
+        private static Duration requirePositive(Duration value, String what) {
+            Objects.requireNonNull(value, what);
+            if (value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException(what + " must be positive, was " + value);
+            }
+            return value;
+        }
+    }
+}

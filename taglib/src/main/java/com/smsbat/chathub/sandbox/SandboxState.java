@@ -1,0 +1,110 @@
+package com.smsbat.chathub.sandbox;
+
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** What a sandbox knows: the seeded organizations and operators, those added since, and the company tokens issued. */
+final class SandboxState {
+
+    static final int ACTIVE = 0;
+    static final int INACTIVE = 1;
+    static final int DELETED = 2;
+
+    record Organization(long id, String name) { }
+
+    record Operator(long id, String name, long organizationId, int status) { }
+
+    static final List<Organization> SEED_ORGANIZATIONS = List.of(
+            new Organization(24, "Customer Support"),
+            new Organization(31, "Sales"));
+    static final List<Operator> SEED_OPERATORS = List.of(
+            new Operator(101, "John Smith", 24, ACTIVE),
+            new Operator(102, "Maria Garcia", 24, ACTIVE),
+            new Operator(103, "Wei Chen", 24, INACTIVE),
+            new Operator(201, "Alex Brown", 31, ACTIVE),
+            new Operator(202, "Olena Kovalenko", 31, ACTIVE));
+    /** Well clear of the seed, so added operators are easy to tell apart. */
+    static final long FIRST_ADDED_OPERATOR_ID = 1001;
+
+    private final Map<Long, Organization> organizations = new LinkedHashMap<>();
+    private final Map<Long, Operator> operators = new LinkedHashMap<>();
+    private final Set<String> issuedCompanyTokens = ConcurrentHashMap.newKeySet();
+    private final SecureRandom random = new SecureRandom();
+    private long nextOperatorId = FIRST_ADDED_OPERATOR_ID;
+
+    SandboxState() {
+        SEED_ORGANIZATIONS.forEach(organization -> organizations.put(organization.id(), organization));
+        SEED_OPERATORS.forEach(operator -> operators.put(operator.id(), operator));
+    }
+
+    synchronized List<Organization> organizations() {
+        return List.copyOf(organizations.values());
+    }
+
+    synchronized Optional<Organization> organization(long id) {
+        return Optional.ofNullable(organizations.get(id));
+    }
+
+    synchronized Optional<Operator> operator(long id) {
+        return Optional.ofNullable(operators.get(id));
+    }
+
+    synchronized List<Operator> operatorsOf(long organizationId) {
+        return operators.values().stream().filter(operator -> operator.organizationId() == organizationId).toList();
+    }
+
+    /**
+     * Adds each named operator to its organization, or keeps the one of that name already there: synchronizing
+     * the same list twice does not duplicate anyone. Every organization must exist.
+     */
+    synchronized List<Operator> synchronize(List<Operator> requested) {
+        List<Operator> result = new ArrayList<>(requested.size());
+        for (Operator wanted : requested) {
+            Operator operator = operatorsOf(wanted.organizationId()).stream()
+                    .filter(existing -> existing.name().equals(wanted.name()))
+                    .findFirst()
+                    .orElseGet(() -> new Operator(nextOperatorId++, wanted.name(), wanted.organizationId(), ACTIVE));
+            operators.put(operator.id(), operator);
+            result.add(operator);
+        }
+        return result;
+    }
+
+    synchronized Optional<Operator> setStatus(long operatorId, int status) {
+        return Optional.ofNullable(operators.computeIfPresent(operatorId,
+                (id, operator) -> new Operator(id, operator.name(), operator.organizationId(), status)));
+    }
+
+    static String statusName(int status) {
+        return switch (status) {
+            case ACTIVE -> "active";
+            case INACTIVE -> "inactive";
+            case DELETED -> "deleted";
+            default -> "status " + status;
+        };
+    }
+
+    String issueCompanyToken() {
+        byte[] bytes = new byte[16];
+        random.nextBytes(bytes);
+        String token = "sandbox-company-" + HexFormat.of().formatHex(bytes);
+        issuedCompanyTokens.add(token);
+        return token;
+    }
+
+    boolean acceptsCompanyToken(String token) {
+        return token != null && (ChatHubSandbox.COMPANY_TOKEN.equals(token) || issuedCompanyTokens.contains(token));
+    }
+
+    /** Forgets the issued company tokens, as ChatHub may at any time; the fixed documented one stays valid. */
+    void revokeCompanyTokens() {
+        issuedCompanyTokens.clear();
+    }
+}

@@ -1,0 +1,180 @@
+package com.smsbat.chathub.client;
+
+import com.smsbat.chathub.sandbox.ChatHubSandbox;
+import com.smsbat.chathub.sandbox.SandboxEndpoint;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Planted secrets, echoed back by ChatHub in every way we can think of, never reach an exception (message, cause,
+ * toString, body excerpt) or a log record.
+ */
+class ChatHubClientSecretsTest {
+
+    private static final String PASSWORD = "planted-Pa55word\"with-quote";
+    private static final String COMPANY_TOKEN = "planted-company-token-7f3a9c";
+    private static final String OPAQUE_OPERATOR_TOKEN = "planted-opaque-operator-token-52c1";
+    private static final String JWT = TestJwts.withPayload("{\"sub\":\"planted-jwt-subject\"}");
+    private static final List<String> SECRETS = List.of(PASSWORD, COMPANY_TOKEN, OPAQUE_OPERATOR_TOKEN, JWT,
+            "planted-jwt-subject", "Pa55word");
+
+    private final Logger libraryLogger = Logger.getLogger("com.smsbat.chathub");
+    private final List<LogRecord> records = new CopyOnWriteArrayList<>();
+    private final Handler capture = new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+            records.add(record);
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+    private Level previousLevel;
+    private ChatHubSandbox sandbox;
+
+    @BeforeEach
+    void startSandboxAndCaptureLogs() {
+        sandbox = ChatHubSandbox.start();
+        previousLevel = libraryLogger.getLevel();
+        libraryLogger.setLevel(Level.ALL);
+        capture.setLevel(Level.ALL);
+        libraryLogger.addHandler(capture);
+    }
+
+    @AfterEach
+    void stopSandboxAndCapture() {
+        libraryLogger.removeHandler(capture);
+        libraryLogger.setLevel(previousLevel);
+        sandbox.close();
+    }
+
+    @Test
+    void passwordEchoedInARefusedLoginIsMasked() {
+        sandbox.faults().respond(SandboxEndpoint.COMPANY_TOKEN, 401,
+                "{\"login\":\"sandbox\",\"password\":\"planted-Pa55word\\\"with-quote\"}", 1);
+        ChatHubClient client = loggingIn(PASSWORD);
+
+        assertSecretsAbsent(assertThrows(ChatHubAuthenticationException.class, client::organizations));
+        assertSecretsAbsent(assertThrows(ChatHubAuthenticationException.class, client::organizations));
+    }
+
+    @Test
+    void passwordEchoedInAFailedLoginIsMasked() {
+        sandbox.faults().respond(SandboxEndpoint.COMPANY_TOKEN, 500, "cannot log in with " + PASSWORD, 1);
+
+        assertSecretsAbsent(assertThrows(ChatHubApiException.class, loggingIn(PASSWORD)::organizations));
+    }
+
+    @Test
+    void companyTokenEchoedInARefusalIsMasked() {
+        sandbox.faults().respond(SandboxEndpoint.ORGANIZATIONS, 401, "unknown token " + COMPANY_TOKEN, 1);
+        ChatHubClient client = ChatHubClient.builder()
+                .baseUri(sandbox.baseUri())
+                .companyToken(COMPANY_TOKEN)
+                .build();
+
+        assertSecretsAbsent(assertThrows(ChatHubAuthenticationException.class, client::organizations));
+    }
+
+    @Test
+    void issuedCompanyTokenEchoedInAnErrorIsMasked() {
+        ChatHubClient client = loggingIn(ChatHubSandbox.PASSWORD);
+        String issued = "sandbox-company-issued-by-fault";
+        sandbox.faults().respond(SandboxEndpoint.COMPANY_TOKEN, 200, issued, 1);
+        sandbox.faults().respond(SandboxEndpoint.ORGANIZATIONS, 500, "token " + issued + " broke us", 1);
+
+        ChatHubApiException error = assertThrows(ChatHubApiException.class, client::organizations);
+
+        assertFalse(describe(error).contains(issued), describe(error));
+    }
+
+    @Test
+    void operatorTokenEchoedInAnErrorIsMasked() {
+        sandbox.faults().respond(SandboxEndpoint.VALIDATE_TOKEN, 400,
+                "{\"token\":\"" + OPAQUE_OPERATOR_TOKEN + "\",\"other\":\"" + JWT + "\"}", 1);
+
+        assertSecretsAbsent(assertThrows(ChatHubApiException.class,
+                () -> loggingIn(ChatHubSandbox.PASSWORD).validateToken(OPAQUE_OPERATOR_TOKEN)));
+    }
+
+    @Test
+    void unusableOperatorTokenIsNotQuoted() {
+        sandbox.faults().respond(SandboxEndpoint.OPERATOR_TOKEN, "{\"token\":\"" + OPAQUE_OPERATOR_TOKEN + "\"}");
+
+        assertSecretsAbsent(assertThrows(ChatHubResponseException.class,
+                () -> loggingIn(ChatHubSandbox.PASSWORD).operatorToken(101, Instant.now().plus(Duration.ofHours(1)))));
+    }
+
+    @Test
+    void unparseableBodyIsNotQuoted() {
+        sandbox.faults().respond(SandboxEndpoint.ORGANIZATIONS, OPAQUE_OPERATOR_TOKEN + " " + JWT);
+
+        assertSecretsAbsent(assertThrows(ChatHubResponseException.class, loggingIn(ChatHubSandbox.PASSWORD)::organizations));
+    }
+
+    @Test
+    void clientToStringHoldsNoCredentials() {
+        String described = loggingIn(PASSWORD).toString();
+
+        SECRETS.forEach(secret -> assertFalse(described.contains(secret), described));
+    }
+
+    @Test
+    void logRecordsHoldNoSecrets() {
+        sandbox.faults().respond(SandboxEndpoint.ORGANIZATIONS, 401, "stale " + COMPANY_TOKEN + " " + JWT, 1);
+        sandbox.faults().respond(SandboxEndpoint.COMPANY_TOKEN, 200, COMPANY_TOKEN, 1);
+        sandbox.faults().respond(SandboxEndpoint.ORGANIZATIONS, 401, "still " + COMPANY_TOKEN + " " + PASSWORD, 1);
+        ChatHubClient client = loggingIn(PASSWORD);
+        assertThrows(ChatHubAuthenticationException.class, client::organizations);
+        assertThrows(ChatHubAuthenticationException.class, client::organizations);
+
+        assertFalse(records.isEmpty(), "the refusal should have been logged");
+        SimpleFormatter formatter = new SimpleFormatter();
+        for (LogRecord record : records) {
+            String line = formatter.format(record);
+            SECRETS.forEach(secret -> assertFalse(line.contains(secret), line));
+        }
+    }
+
+    private ChatHubClient loggingIn(String password) {
+        return ChatHubClient.builder()
+                .baseUri(sandbox.baseUri())
+                .credentials(ChatHubSandbox.LOGIN, password)
+                .build();
+    }
+
+    private static void assertSecretsAbsent(ChatHubException error) {
+        String described = describe(error);
+        assertTrue(described.contains(Redactor.MASK) || !(error instanceof ChatHubApiException), described);
+        SECRETS.forEach(secret -> assertFalse(described.contains(secret), described));
+    }
+
+    /** Everything a log line or error page could show of {@code error}: its trace with every cause, and its excerpt. */
+    private static String describe(ChatHubException error) {
+        StringWriter trace = new StringWriter();
+        error.printStackTrace(new PrintWriter(trace));
+        return trace + (error instanceof ChatHubApiException api ? api.bodyExcerpt() : "");
+    }
+}

@@ -1,0 +1,137 @@
+package com.smsbat.chathub.sandbox;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SandboxFaultsTest {
+
+    private static final String TOKEN = ChatHubSandbox.COMPANY_TOKEN;
+    private static final String ORGANIZATIONS = "/api/company/organization";
+
+    private ChatHubSandbox sandbox;
+    private SandboxHttp http;
+
+    @BeforeEach
+    void startSandbox() {
+        sandbox = ChatHubSandbox.start();
+        http = new SandboxHttp(sandbox);
+    }
+
+    @AfterEach
+    void stopSandbox() {
+        sandbox.close();
+    }
+
+    @Test
+    void failAnswersTheStatusTheGivenNumberOfTimes() {
+        sandbox.faults().fail(SandboxEndpoint.ORGANIZATIONS, 503, 2);
+
+        assertEquals(503, http.get(ORGANIZATIONS, TOKEN).statusCode());
+        assertEquals(503, http.get(ORGANIZATIONS, TOKEN).statusCode());
+        assertEquals(200, http.get(ORGANIZATIONS, TOKEN).statusCode());
+    }
+
+    @Test
+    void failureComesBeforeCompanyAuth() {
+        sandbox.faults().fail(SandboxEndpoint.ORGANIZATIONS, 500, 1);
+
+        assertEquals(500, http.get(ORGANIZATIONS, null).statusCode());
+    }
+
+    @Test
+    void respondGivesTheRawBodyUntilCleared() {
+        sandbox.faults().respond(SandboxEndpoint.ORGANIZATIONS, "not json at all");
+
+        assertEquals("not json at all", http.get(ORGANIZATIONS, TOKEN).body());
+        assertEquals("not json at all", http.get(ORGANIZATIONS, TOKEN).body());
+        sandbox.faults().clear();
+        assertEquals(200, http.get(ORGANIZATIONS, TOKEN).statusCode());
+        assertTrue(http.get(ORGANIZATIONS, TOKEN).body().startsWith("[{"));
+    }
+
+    @Test
+    void cannedAnswersComeInTheOrderTheyWereAdded() {
+        sandbox.faults().fail(SandboxEndpoint.ORGANIZATIONS, 500, 1).respond(SandboxEndpoint.ORGANIZATIONS, 401, "no", 1);
+
+        assertEquals(500, http.get(ORGANIZATIONS, TOKEN).statusCode());
+        assertEquals(401, http.get(ORGANIZATIONS, TOKEN).statusCode());
+        assertEquals(200, http.get(ORGANIZATIONS, TOKEN).statusCode());
+    }
+
+    @Test
+    void faultsAffectOnlyTheirEndpoint() {
+        sandbox.faults().fail(SandboxEndpoint.OPERATORS, 500, SandboxFaults.FOREVER);
+
+        assertEquals(200, http.get(ORGANIZATIONS, TOKEN).statusCode());
+    }
+
+    @Test
+    void delayHoldsTheAnswerBack() {
+        sandbox.faults().delay(SandboxEndpoint.ORGANIZATIONS, Duration.ofMillis(300));
+        long start = System.nanoTime();
+
+        assertEquals(200, http.get(ORGANIZATIONS, TOKEN).statusCode());
+        assertTrue(System.nanoTime() - start >= Duration.ofMillis(300).toNanos());
+    }
+
+    @Test
+    void hungRequestIsAnsweredOnceCleared() throws Exception {
+        sandbox.faults().hang(SandboxEndpoint.ORGANIZATIONS);
+        CompletableFuture<HttpResponse<String>> hung = http.getAsync(ORGANIZATIONS, TOKEN);
+        awaitCalls(SandboxEndpoint.ORGANIZATIONS, 1);
+        assertFalse(hung.isDone());
+
+        sandbox.faults().clear();
+
+        assertEquals(200, hung.get(5, TimeUnit.SECONDS).statusCode());
+    }
+
+    @Test
+    void hungRequestDoesNotHoldUpOthers() {
+        sandbox.faults().hang(SandboxEndpoint.ORGANIZATIONS);
+        http.getAsync(ORGANIZATIONS, TOKEN);
+        http.getAsync(ORGANIZATIONS, TOKEN);
+        awaitCalls(SandboxEndpoint.ORGANIZATIONS, 2);
+
+        assertEquals(200, http.get("/api/operator?organizationId=24", TOKEN).statusCode());
+    }
+
+    @Test
+    void closeReleasesHungRequestsPromptly() {
+        sandbox.faults().hang(SandboxEndpoint.ORGANIZATIONS);
+        CompletableFuture<HttpResponse<String>> hung = http.getAsync(ORGANIZATIONS, TOKEN);
+        awaitCalls(SandboxEndpoint.ORGANIZATIONS, 1);
+        long start = System.nanoTime();
+
+        sandbox.close();
+
+        assertTrue(Duration.ofNanos(System.nanoTime() - start).compareTo(Duration.ofSeconds(2)) < 0);
+        assertThrows(ExecutionException.class, () -> hung.get(5, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void timesMustBePositiveOrForever() {
+        assertThrows(IllegalArgumentException.class, () -> sandbox.faults().fail(SandboxEndpoint.STATUS, 500, 0));
+    }
+
+    /** Waits, at most 5 seconds, until the sandbox has received {@code count} calls to {@code endpoint}. */
+    private void awaitCalls(SandboxEndpoint endpoint, int count) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (sandbox.calls(endpoint) < count) {
+            assertTrue(System.nanoTime() < deadline, "expected " + count + " calls to " + endpoint);
+            Thread.onSpinWait();
+        }
+    }
+}
