@@ -1,5 +1,6 @@
 package com.smsbat.chathub.cache;
 
+import com.smsbat.chathub.client.ChatHubClient;
 import com.smsbat.chathub.client.OperatorToken;
 
 import java.time.Instant;
@@ -16,4 +17,12 @@ public interface OperatorTokenSource {
      * The returned token's {@code expiresAt} is what the source knows to be true, which may be earlier.
      */
     OperatorToken fetch(OperatorKey key, Instant requestedExpiry);
+
+    /**
+     * Tokens from ChatHub through {@code client}; with {@code validate}, each new token is confirmed with
+     * ChatHub's validate-token first (it must name the requested operator; an earlier expiry it reports wins).
+     */
+    static OperatorTokenSource chatHub(ChatHubClient client, boolean validate) {
+        return new ChatHubTokenSource(client, validate);
+    }
 }

@@ -5,10 +5,17 @@ import org.apache.catalina.LifecycleException;
 import org.apache.catalina.connector.Connector;
 import org.apache.catalina.loader.WebappLoader;
 import org.apache.catalina.startup.Tomcat;
+import org.apache.tomcat.util.scan.StandardJarScanner;
 
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 final class TomcatTestContainer implements TestContainer {
 
@@ -34,12 +41,42 @@ final class TomcatTestContainer implements TestContainer {
         }
         Path root = app.materialize();
         context = tomcat.addWebapp(app.contextPath(), root.toString());
+        // Only WEB-INF/lib, as in a real deployment: the test classpath holds the library's classes too.
+        StandardJarScanner scanner = new StandardJarScanner();
+        scanner.setScanClassPath(false);
+        context.setJarScanner(scanner);
         WebappLoader loader = new WebappLoader();
         loader.setDelegate(true);
         context.setLoader(loader);
-        tomcat.start();
+        // Tomcat logs why a webapp failed to start instead of throwing it: catch that to report it.
+        Logger catalina = Logger.getLogger("org.apache.catalina");
+        List<Throwable> failures = new CopyOnWriteArrayList<>();
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                if (record.getThrown() != null && record.getLevel().intValue() >= Level.SEVERE.intValue()) {
+                    failures.add(record.getThrown());
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        catalina.addHandler(handler);
+        try {
+            tomcat.start();
+        } finally {
+            catalina.removeHandler(handler);
+        }
         if (!context.getState().isAvailable()) {
-            throw new IllegalStateException("webapp failed to start: " + context.getState());
+            IllegalStateException failed = new IllegalStateException("webapp failed to start: " + context.getState(),
+                    failures.isEmpty() ? null : failures.get(0));
+            throw failed;
         }
     }
 

@@ -1,0 +1,254 @@
+package com.smsbat.chathub.taglib;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The library's settings, parsed and validated once when the filter starts. See {@link Setting} for
+ * every name, default and meaning.
+ *
+ * @param sandbox            whether {@code chathub.api.url} is {@code sandbox}
+ * @param apiUrl             ChatHub base URL; {@code null} with the sandbox (known once it has started)
+ * @param widgetUrl          the widget script; {@code null} with the sandbox unless set explicitly
+ * @param injectExclude      url-patterns, already split and trimmed
+ */
+public record ChatHubConfig(
+        boolean enabled,
+        boolean sandbox,
+        URI apiUrl,
+        URI widgetUrl,
+        String login,
+        String password,
+        String companyToken,
+        String organization,
+        String userSessionAttribute,
+        String operatorResolver,
+        String operatorMapping,
+        String operatorSessionAttribute,
+        String operatorNameAttribute,
+        Duration directoryRefresh,
+        Duration tokenLifetime,
+        Duration tokenRefreshAhead,
+        boolean tokenValidate,
+        int cacheMaxOperators,
+        Duration cacheIdleExpiry,
+        Duration waitBudget,
+        Duration httpConnectTimeout,
+        Duration httpTimeout,
+        String fallback,
+        String endpointPath,
+        boolean renewal,
+        String cspNonceAttribute,
+        boolean inject,
+        List<String> injectExclude,
+        boolean jmx,
+        boolean failOnInvalid) {
+
+    static final Duration MAX_TOKEN_LIFETIME = Duration.ofHours(24);
+    private static final Set<String> LOOPBACK = Set.of("127.0.0.1", "localhost", "[::1]", "::1");
+
+    /**
+     * Parses every setting through {@code lookup} (which returns {@code null} for "not set").
+     *
+     * @throws ChatHubConfigException naming the first invalid setting and its value
+     */
+    public static ChatHubConfig parse(Function<Setting, String> lookup) {
+        Values v = new Values(lookup);
+        String api = v.text(Setting.API_URL);
+        boolean sandbox = "sandbox".equalsIgnoreCase(api);
+        String login = v.text(Setting.LOGIN);
+        String password = v.text(Setting.PASSWORD);
+        String companyToken = v.text(Setting.COMPANY_TOKEN);
+        if (!companyToken.isEmpty() && !(login.isEmpty() && password.isEmpty())) {
+            throw new ChatHubConfigException(Setting.COMPANY_TOKEN, companyToken,
+                    "set either chathub.company.token or chathub.login and chathub.password, not both");
+        }
+        if (login.isEmpty() != password.isEmpty()) {
+            Setting missing = login.isEmpty() ? Setting.LOGIN : Setting.PASSWORD;
+            throw new ChatHubConfigException(missing, "", "chathub.login and chathub.password go together");
+        }
+        Duration lifetime = v.positiveDuration(Setting.TOKEN_LIFETIME);
+        if (lifetime.compareTo(MAX_TOKEN_LIFETIME) > 0) {
+            throw new ChatHubConfigException(Setting.TOKEN_LIFETIME, v.text(Setting.TOKEN_LIFETIME),
+                    "must be at most PT24H, ChatHub's limit for operator tokens");
+        }
+        Duration refreshAhead = v.positiveDuration(Setting.TOKEN_REFRESH_AHEAD);
+        if (refreshAhead.compareTo(lifetime) >= 0) {
+            throw new ChatHubConfigException(Setting.TOKEN_REFRESH_AHEAD, v.text(Setting.TOKEN_REFRESH_AHEAD),
+                    "must be shorter than chathub.token.lifetime (" + lifetime + ")");
+        }
+        String endpointPath = v.text(Setting.ENDPOINT_PATH);
+        if (!endpointPath.isEmpty() && (!endpointPath.startsWith("/") || endpointPath.contains("*"))) {
+            throw new ChatHubConfigException(Setting.ENDPOINT_PATH, endpointPath,
+                    "must be empty or an exact path starting with /");
+        }
+        String resolver = v.text(Setting.OPERATOR_RESOLVER);
+        if (resolver.isEmpty()) {
+            throw new ChatHubConfigException(Setting.OPERATOR_RESOLVER, resolver,
+                    "must be mapping, session, directory or a class name");
+        }
+        return new ChatHubConfig(
+                v.bool(Setting.ENABLED),
+                sandbox,
+                sandbox ? null : v.apiUri(api),
+                v.widgetUri(sandbox),
+                login,
+                password,
+                companyToken,
+                v.text(Setting.ORGANIZATION),
+                v.text(Setting.USER_SESSION_ATTRIBUTE),
+                resolver,
+                v.text(Setting.OPERATOR_MAPPING),
+                v.text(Setting.OPERATOR_SESSION_ATTRIBUTE),
+                v.text(Setting.OPERATOR_NAME_ATTRIBUTE),
+                v.positiveDuration(Setting.OPERATOR_DIRECTORY_REFRESH),
+                lifetime,
+                refreshAhead,
+                v.bool(Setting.TOKEN_VALIDATE),
+                v.positiveInt(Setting.CACHE_MAX_OPERATORS),
+                v.positiveDuration(Setting.CACHE_IDLE_EXPIRY),
+                v.positiveDuration(Setting.WAIT),
+                v.positiveDuration(Setting.HTTP_CONNECT_TIMEOUT),
+                v.positiveDuration(Setting.HTTP_TIMEOUT),
+                v.raw(Setting.FALLBACK),
+                endpointPath,
+                v.bool(Setting.RENEWAL),
+                v.text(Setting.CSP_NONCE_ATTRIBUTE),
+                v.bool(Setting.INJECT),
+                v.list(Setting.INJECT_EXCLUDE),
+                v.bool(Setting.JMX),
+                v.bool(Setting.FAIL_ON_INVALID));
+    }
+
+    /** Whether company credentials of either kind are configured. */
+    public boolean hasCredentials() {
+        return !companyToken.isEmpty() || !login.isEmpty();
+    }
+
+    /** Whether the token endpoint is on. */
+    public boolean endpointEnabled() {
+        return !endpointPath.isEmpty();
+    }
+
+    /** Secrets are never printed. */
+    @Override
+    public String toString() {
+        return "ChatHubConfig[enabled=" + enabled + ", api=" + (sandbox ? "sandbox" : apiUrl)
+                + ", widget=" + widgetUrl + ", login=" + (login.isEmpty() ? "" : login)
+                + ", password=" + (password.isEmpty() ? "" : "<redacted>")
+                + ", companyToken=" + (companyToken.isEmpty() ? "" : "<redacted>")
+                + ", resolver=" + operatorResolver + ", organization=" + organization
+                + ", lifetime=" + tokenLifetime + ", refreshAhead=" + tokenRefreshAhead
+                + ", wait=" + waitBudget + ", endpoint=" + endpointPath + ", inject=" + inject + "]";
+    }
+
+    /** Whether {@code host} names this machine, where plain http cannot be sniffed on the wire. */
+    static boolean isLoopback(String host) {
+        return host != null && LOOPBACK.contains(host.toLowerCase(Locale.ROOT));
+    }
+
+    private static final class Values {
+        private final Function<Setting, String> lookup;
+
+        Values(Function<Setting, String> lookup) {
+            this.lookup = lookup;
+        }
+
+        String raw(Setting setting) {
+            String value = lookup.apply(setting);
+            return value == null ? setting.defaultValue() : value;
+        }
+
+        String text(Setting setting) {
+            return raw(setting).strip();
+        }
+
+        boolean bool(Setting setting) {
+            String value = text(setting).toLowerCase(Locale.ROOT);
+            return switch (value) {
+                case "true" -> true;
+                case "false" -> false;
+                default -> throw new ChatHubConfigException(setting, value, "must be true or false");
+            };
+        }
+
+        int positiveInt(Setting setting) {
+            String value = text(setting);
+            try {
+                int parsed = Integer.parseInt(value);
+                if (parsed > 0) {
+                    return parsed;
+                }
+            } catch (NumberFormatException e) {
+                // reported below with the setting's name
+            }
+            throw new ChatHubConfigException(setting, value, "must be a whole number greater than 0");
+        }
+
+        Duration positiveDuration(Setting setting) {
+            String value = text(setting);
+            try {
+                Duration parsed = Duration.parse(value);
+                if (!parsed.isNegative() && !parsed.isZero()) {
+                    return parsed;
+                }
+            } catch (DateTimeParseException e) {
+                // reported below with the setting's name
+            }
+            throw new ChatHubConfigException(setting, value,
+                    "must be a positive ISO-8601 duration such as PT2S, PT10M or PT23H");
+        }
+
+        List<String> list(Setting setting) {
+            return Arrays.stream(text(setting).split(","))
+                    .map(String::strip)
+                    .filter(s -> !s.isEmpty())
+                    .toList();
+        }
+
+        URI apiUri(String value) {
+            URI uri = parseUri(Setting.API_URL, value);
+            if (!"https".equals(uri.getScheme()) && !("http".equals(uri.getScheme()) && isLoopback(uri.getHost()))) {
+                throw new ChatHubConfigException(Setting.API_URL, value,
+                        "must be an https URL (http only on loopback), or sandbox");
+            }
+            return uri;
+        }
+
+        URI widgetUri(boolean sandbox) {
+            String value = lookup.apply(Setting.WIDGET_URL);
+            if (value == null || value.isBlank()) {
+                if (sandbox) {
+                    return null;
+                }
+                value = Setting.WIDGET_URL.defaultValue();
+            }
+            value = value.strip();
+            URI uri = parseUri(Setting.WIDGET_URL, value);
+            if (!"https".equals(uri.getScheme()) && !("http".equals(uri.getScheme()) && isLoopback(uri.getHost()))) {
+                throw new ChatHubConfigException(Setting.WIDGET_URL, value,
+                        "must be an https URL (http only on loopback, for the sandbox)");
+            }
+            return uri;
+        }
+
+        private static URI parseUri(Setting setting, String value) {
+            try {
+                URI uri = new URI(value);
+                if (uri.getHost() == null || uri.getRawQuery() != null && setting == Setting.API_URL) {
+                    throw new ChatHubConfigException(setting, value, "must be an absolute URL with a host");
+                }
+                return uri;
+            } catch (URISyntaxException e) {
+                throw new ChatHubConfigException(setting, value, "is not a URL: " + e.getReason());
+            }
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package com.smsbat.chathub.taglib;
+
+import com.smsbat.chathub.cache.OperatorKey;
+import com.smsbat.chathub.client.OperatorToken;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+
+import java.security.Principal;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/**
+ * What one request knows about its user's ChatHub panels, worked out lazily (a page that shows no panel
+ * costs nothing) and once: includes, forwards and several tags on one page share it. It also remembers
+ * which organizations already have a panel on the page, so none is written twice.
+ */
+final class ChatHubRequest {
+
+    private static final String ATTRIBUTE = ChatHubRequest.class.getName();
+
+    /** One panel for one organization, ready to be written. */
+    record Panel(OperatorAssignment assignment, OperatorToken token) {
+    }
+
+    private final ChatHubRuntime runtime;
+    private final HttpServletRequest request;
+    private final Set<Long> organizationsWithPanel = new HashSet<>();
+    private boolean userKnown;
+    private String user;
+    private List<OperatorAssignment> assignments;
+    private boolean renewalScriptWritten;
+
+    private ChatHubRequest(ChatHubRuntime runtime, HttpServletRequest request) {
+        this.runtime = runtime;
+        this.request = request;
+    }
+
+    static ChatHubRequest of(HttpServletRequest request, ChatHubRuntime runtime) {
+        Object existing = request.getAttribute(ATTRIBUTE);
+        if (existing instanceof ChatHubRequest chatHubRequest) {
+            return chatHubRequest;
+        }
+        ChatHubRequest created = new ChatHubRequest(runtime, request);
+        request.setAttribute(ATTRIBUTE, created);
+        return created;
+    }
+
+    ChatHubRuntime runtime() {
+        return runtime;
+    }
+
+    HttpServletRequest request() {
+        return request;
+    }
+
+    /** The logged-in user's name, or {@code null} for anonymous requests. */
+    String user() {
+        if (!userKnown) {
+            user = findUser();
+            userKnown = true;
+        }
+        return user;
+    }
+
+    private String findUser() {
+        String attribute = runtime.config().userSessionAttribute();
+        if (attribute.isEmpty()) {
+            return blankToNull(request.getRemoteUser());
+        }
+        HttpSession session = request.getSession(false);
+        Object value = session == null ? null : session.getAttribute(attribute);
+        if (value instanceof Principal principal) {
+            return blankToNull(principal.getName());
+        }
+        return value == null ? null : blankToNull(value.toString());
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    /** The user's operators; empty for anonymous users, whose requests never reach the resolver. */
+    List<OperatorAssignment> assignments() {
+        if (assignments == null) {
+            String name = user();
+            assignments = name == null ? List.of() : List.copyOf(runtime.resolver().resolve(name, request));
+        }
+        return assignments;
+    }
+
+    /**
+     * The assignment for {@code organization} (id or name); with none given, the configured default
+     * organization, or else the user's first.
+     */
+    Optional<OperatorAssignment> assignment(String organization) {
+        List<OperatorAssignment> all = assignments();
+        if (all.isEmpty()) {
+            return Optional.empty();
+        }
+        String selector = organization == null || organization.isBlank() ? runtime.config().organization() : organization;
+        if (selector.isBlank()) {
+            return Optional.of(all.get(0));
+        }
+        OptionalLong id = runtime.directory().organizationId(selector, runtime.config().waitBudget());
+        if (id.isEmpty()) {
+            return Optional.empty();
+        }
+        return all.stream().filter(a -> a.organizationId() == id.getAsLong()).findFirst();
+    }
+
+    /** The panel for {@code organization}, waiting at most the configured budget for its token. */
+    Optional<Panel> panel(String organization) {
+        return assignment(organization).flatMap(this::panel);
+    }
+
+    Optional<Panel> panel(OperatorAssignment assignment) {
+        return runtime.cache()
+                .get(new OperatorKey(assignment.organizationId(), assignment.operatorId()))
+                .map(token -> new Panel(assignment, token));
+    }
+
+    /** Whether {@code organizationId} has no panel on this page yet; from now on it has. */
+    boolean claimPanel(long organizationId) {
+        return organizationsWithPanel.add(organizationId);
+    }
+
+    boolean hasPanel(long organizationId) {
+        return organizationsWithPanel.contains(organizationId);
+    }
+
+    /** Whether the browser renewal module still has to be written into this page; from now on it has been. */
+    boolean claimRenewalScript() {
+        if (renewalScriptWritten) {
+            return false;
+        }
+        renewalScriptWritten = true;
+        return true;
+    }
+}

@@ -1,0 +1,101 @@
+package com.smsbat.chathub.taglib;
+
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.http.HttpServletRequest;
+
+import java.util.function.Supplier;
+
+/**
+ * The one place that decides what a page gets for a panel, for the widget tag and for zero-touch
+ * injection alike: the widget's script tag (with everything the browser renewal module needs), nothing
+ * when the page already has that organization's panel, or the fallback.
+ */
+final class Panels {
+
+    static final String SCRIPT_ID = "operator-chat-panel-script";
+    static final String RENEWAL_MODULE = "/chathub/token-renewal.js";
+
+    private Panels() {
+    }
+
+    /** This request's ChatHub state, or {@code null} when the library is off in this application. */
+    static ChatHubRequest request(HttpServletRequest request, ServletContext context) {
+        ChatHubRuntime runtime = ChatHubRuntime.of(context);
+        return runtime == null ? null : ChatHubRequest.of(request, runtime);
+    }
+
+    /**
+     * @param organization id or name from the tag, or {@code null} for the default; when given, the script
+     *                     id carries the organization id so that several panels can share the page
+     * @param nonce        CSP nonce from the tag, or {@code null} to use the request's
+     * @param renew        whether the page may renew the token in the browser (if the application allows it)
+     * @param fallback     the markup to show when there is no panel (evaluated only then)
+     */
+    static String render(ChatHubRequest state, String organization, String nonce, boolean renew,
+                         Supplier<String> fallback) {
+        if (state == null) {
+            return orEmpty(fallback.get());
+        }
+        var panel = state.panel(organization);
+        if (panel.isEmpty()) {
+            return orEmpty(fallback.get());
+        }
+        long organizationId = panel.get().assignment().organizationId();
+        if (!state.claimPanel(organizationId)) {
+            return "";
+        }
+        ChatHubRuntime runtime = state.runtime();
+        ChatHubConfig config = runtime.config();
+        HttpServletRequest request = state.request();
+        boolean explicit = organization != null && !organization.isBlank();
+        String id = explicit ? SCRIPT_ID + "-" + organizationId : SCRIPT_ID;
+        String nonceValue = nonce != null && !nonce.isBlank() ? nonce : requestNonce(request, config);
+
+        StringBuilder html = new StringBuilder(512)
+                .append("<script type=\"module\" id=\"").append(Html.attribute(id))
+                .append("\" src=\"").append(Html.attribute(runtime.widgetUrl().toString()))
+                .append("\" token=\"").append(Html.attribute(panel.get().token().token())).append('"');
+        appendNonce(html, nonceValue);
+        boolean renewing = renew && config.renewal() && config.endpointEnabled();
+        if (renewing) {
+            String tokenUrl = request.getContextPath() + config.endpointPath()
+                    + (explicit ? "?org=" + organizationId : "");
+            html.append(" data-chathub-expires-at=\"").append(panel.get().token().expiresAt()).append('"')
+                    .append(" data-chathub-token-url=\"").append(Html.attribute(tokenUrl)).append('"')
+                    .append(" data-chathub-renew-before=\"").append(config.tokenRefreshAhead().dividedBy(2)).append('"');
+        }
+        html.append("></script>");
+        if (renewing) {
+            String fallbackHtml = orEmpty(fallback.get());
+            if (!fallbackHtml.isEmpty()) {
+                html.append("<template data-chathub-fallback-for=\"").append(Html.attribute(id)).append("\">")
+                        .append(fallbackHtml).append("</template>");
+            }
+            if (state.claimRenewalScript()) {
+                html.append("<script type=\"module\" src=\"")
+                        .append(Html.attribute(request.getContextPath() + RENEWAL_MODULE)).append('"');
+                appendNonce(html, nonceValue);
+                html.append("></script>");
+            }
+        }
+        return html.toString();
+    }
+
+    private static String requestNonce(HttpServletRequest request, ChatHubConfig config) {
+        if (config.cspNonceAttribute().isEmpty()) {
+            return null;
+        }
+        Object value = request.getAttribute(config.cspNonceAttribute());
+        return value == null ? null : value.toString();
+    }
+
+    private static void appendNonce(StringBuilder html, String nonce) {
+        if (nonce != null && !nonce.isBlank()) {
+            html.append(" nonce=\"").append(Html.attribute(nonce)).append('"');
+        }
+    }
+
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
+    }
+}

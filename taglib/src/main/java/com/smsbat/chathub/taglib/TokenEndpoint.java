@@ -1,0 +1,64 @@
+package com.smsbat.chathub.taglib;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * {@code GET /api/chathub/token[?org=…]} → {@code {"token":"…","expiresAt":"…"}} for the logged-in user:
+ * the shape the ChatHub documentation's browser snippets read. Never cached by browsers or proxies,
+ * never readable cross-origin (no CORS header), and no upstream call for requests it must refuse.
+ */
+final class TokenEndpoint {
+
+    static final int RETRY_AFTER_SECONDS = 5;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private TokenEndpoint() {
+    }
+
+    static void serve(ChatHubRequest state, HttpServletResponse response) throws IOException {
+        HttpServletRequest request = state.request();
+        response.setHeader("Cache-Control", "no-store");
+        response.setHeader("Pragma", "no-cache");
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        if (!"GET".equals(request.getMethod())) {
+            response.setHeader("Allow", "GET");
+            write(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED, Map.of("error", "use GET"));
+            return;
+        }
+        if (state.user() == null) {
+            write(response, HttpServletResponse.SC_UNAUTHORIZED, Map.of("error", "not logged in"));
+            return;
+        }
+        var assignment = state.assignment(request.getParameter("org"));
+        if (assignment.isEmpty()) {
+            write(response, HttpServletResponse.SC_FORBIDDEN,
+                    Map.of("error", "no ChatHub operator for this user in that organization"));
+            return;
+        }
+        var panel = state.panel(assignment.get());
+        if (panel.isEmpty()) {
+            response.setHeader("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
+            write(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, Map.of("error", "ChatHub is unavailable"));
+            return;
+        }
+        Map<String, String> body = new LinkedHashMap<>();
+        body.put("token", panel.get().token().token());
+        body.put("expiresAt", panel.get().token().expiresAt().toString());
+        write(response, HttpServletResponse.SC_OK, body);
+    }
+
+    private static void write(HttpServletResponse response, int status, Map<String, String> body) throws IOException {
+        response.setStatus(status);
+        response.setContentType("application/json");
+        response.setCharacterEncoding("UTF-8");
+        byte[] bytes = JSON.writeValueAsBytes(body);
+        response.setContentLength(bytes.length);
+        response.getOutputStream().write(bytes);
+    }
+}

@@ -1,0 +1,38 @@
+package com.smsbat.chathub.taglib;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.jsp.PageContext;
+import jakarta.servlet.jsp.tagext.SimpleTagSupport;
+
+import java.util.Optional;
+
+/**
+ * {@code <chathub:token var="t" organization="…"/>}: puts the current user's {@link WidgetToken} into the
+ * page attribute {@code var} for custom markup ({@code ${t.token}}, {@code ${t.expiresAt}}), or removes
+ * {@code var} when there is none. Writes nothing and does not count as a panel on the page.
+ */
+public class TokenTag extends SimpleTagSupport {
+
+    private String var;
+    private String organization;
+
+    public void setVar(String var) {
+        this.var = var;
+    }
+
+    public void setOrganization(String organization) {
+        this.organization = organization;
+    }
+
+    @Override
+    public void doTag() {
+        PageContext page = (PageContext) getJspContext();
+        ChatHubRequest state = Panels.request((HttpServletRequest) page.getRequest(), page.getServletContext());
+        var panel = state == null ? Optional.<ChatHubRequest.Panel>empty() : state.panel(organization);
+        if (panel.isPresent()) {
+            page.setAttribute(var, new WidgetToken(panel.get().assignment(), panel.get().token()));
+        } else {
+            page.removeAttribute(var, PageContext.PAGE_SCOPE);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package com.smsbat.chathub.taglib;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+
+import java.io.IOException;
+
+/**
+ * Plays a legacy application's home-grown login: {@code /login?user=…&operator=…&name=…} puts those into
+ * the session attributes {@code user}, {@code chathub.operator} and {@code displayName}.
+ */
+public class SessionLoginServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        HttpSession session = request.getSession(true);
+        copy(request, session, "user", "user");
+        copy(request, session, "operator", "chathub.operator");
+        copy(request, session, "name", "displayName");
+        response.setContentType("text/plain");
+        response.getWriter().write("ok");
+    }
+
+    private static void copy(HttpServletRequest request, HttpSession session, String parameter, String attribute) {
+        String value = request.getParameter(parameter);
+        if (value != null) {
+            session.setAttribute(attribute, value);
+        }
+    }
+}

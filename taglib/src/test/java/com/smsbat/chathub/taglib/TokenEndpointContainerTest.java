@@ -1,0 +1,146 @@
+package com.smsbat.chathub.taglib;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.smsbat.chathub.client.OperatorToken;
+import com.smsbat.chathub.sandbox.ChatHubSandbox;
+import com.smsbat.chathub.sandbox.SandboxEndpoint;
+import com.smsbat.chathub.testing.TestContainer;
+import com.smsbat.chathub.testing.TestHttp;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code GET /api/chathub/token}: the shape the ChatHub docs' snippets read, and every refusal. */
+class TokenEndpointContainerTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static ChatHubSandbox sandbox;
+    private static TestContainer container;
+
+    @BeforeAll
+    static void start() {
+        sandbox = ChatHubSandbox.start();
+        var settings = ChatHubApps.sandboxSettings(sandbox);
+        settings.put("chathub.wait", "PT1S");
+        // The application's own session login: BASIC credentials only count on constrained paths in Tomcat.
+        settings.put("chathub.user.session-attribute", "user");
+        container = TestContainer.start(ChatHubApps.app(settings, ChatHubApps.SESSION_LOGIN));
+    }
+
+    private static TestHttp loggedIn(String user) {
+        TestHttp http = TestHttp.anonymous();
+        assertEquals(200, http.get(container.uri("/login?user=" + user)).statusCode());
+        return http;
+    }
+
+    @AfterEach
+    void clearFaults() {
+        sandbox.faults().clear();
+    }
+
+    @AfterAll
+    static void stop() {
+        container.close();
+        sandbox.close();
+    }
+
+    private static HttpResponse<String> get(TestHttp http, String query) {
+        return http.get(container.uri("/api/chathub/token" + query));
+    }
+
+    @Test
+    void loggedInOperatorGetsTokenAndExpiryAsJson() throws Exception {
+        HttpResponse<String> response = get(loggedIn("john"), "");
+
+        assertEquals(200, response.statusCode(), response.body());
+        JsonNode body = JSON.readTree(response.body());
+        assertTrue(OperatorToken.isJwtShaped(body.get("token").asText()));
+        assertTrue(Instant.parse(body.get("expiresAt").asText()).isAfter(Instant.now()));
+        assertEquals(2, body.size());
+    }
+
+    @Test
+    void answersAreNeverCachedNorSniffedNorShared() {
+        TestHttp john = loggedIn("john");
+        HttpResponse<String> response = john.send(john.request(container.uri("/api/chathub/token"))
+                .header("Origin", "https://evil.example").GET().build());
+
+        assertEquals("no-store", response.headers().firstValue("Cache-Control").orElse(""));
+        assertEquals("no-cache", response.headers().firstValue("Pragma").orElse(""));
+        assertEquals("nosniff", response.headers().firstValue("X-Content-Type-Options").orElse(""));
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+        assertTrue(response.headers().map().keySet().stream().noneMatch(h -> h.toLowerCase().startsWith("access-control-")));
+    }
+
+    @Test
+    void organizationByNameOrIdSelectsThatOrganizationsOperator() throws Exception {
+        String byName = JSON.readTree(get(loggedIn("multi"), "?org=Sales").body()).get("token").asText();
+        String byId = JSON.readTree(get(loggedIn("multi"), "?org=31").body()).get("token").asText();
+
+        assertEquals(byName, byId);
+    }
+
+    @Test
+    void anonymousRequestIsUnauthorizedWithoutCallingChatHub() {
+        int before = sandbox.calls(SandboxEndpoint.OPERATOR_TOKEN) + sandbox.calls(SandboxEndpoint.ORGANIZATIONS);
+
+        HttpResponse<String> response = get(TestHttp.anonymous(), "");
+
+        assertEquals(401, response.statusCode());
+        assertEquals("no-store", response.headers().firstValue("Cache-Control").orElse(""));
+        assertEquals(before, sandbox.calls(SandboxEndpoint.OPERATOR_TOKEN) + sandbox.calls(SandboxEndpoint.ORGANIZATIONS));
+    }
+
+    @Test
+    void userWithoutOperatorIsForbiddenWithoutCallingChatHub() {
+        int before = sandbox.calls(SandboxEndpoint.OPERATOR_TOKEN);
+
+        HttpResponse<String> response = get(loggedIn("nobody"), "");
+
+        assertEquals(403, response.statusCode());
+        assertEquals(before, sandbox.calls(SandboxEndpoint.OPERATOR_TOKEN));
+    }
+
+    @Test
+    void unknownOrganizationAndForeignOrganizationGetTheSameAnswer() {
+        HttpResponse<String> unknown = get(loggedIn("john"), "?org=NoSuchOrg");
+        HttpResponse<String> foreign = get(loggedIn("john"), "?org=Sales");
+
+        assertEquals(403, unknown.statusCode());
+        assertEquals(403, foreign.statusCode());
+        assertEquals(unknown.body(), foreign.body());
+    }
+
+    @Test
+    void otherMethodsAreNotAllowed() {
+        TestHttp john = loggedIn("john");
+        HttpResponse<String> response = john.send(john.request(container.uri("/api/chathub/token"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build());
+
+        assertEquals(405, response.statusCode());
+        assertEquals("GET", response.headers().firstValue("Allow").orElse(""));
+    }
+
+    @Test
+    void unavailableChatHubGives503WithRetryAfter() {
+        sandbox.faults().fail(SandboxEndpoint.OPERATOR_TOKEN, 500, -1);
+
+        HttpResponse<String> response = get(loggedIn("sales"), "");
+
+        assertEquals(503, response.statusCode());
+        assertEquals(String.valueOf(TokenEndpoint.RETRY_AFTER_SECONDS),
+                response.headers().firstValue("Retry-After").orElse(""));
+        assertFalse(response.body().contains("sandbox"));
+    }
+}

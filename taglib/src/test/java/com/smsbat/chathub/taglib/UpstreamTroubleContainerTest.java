@@ -1,0 +1,90 @@
+package com.smsbat.chathub.taglib;
+
+import com.smsbat.chathub.sandbox.ChatHubSandbox;
+import com.smsbat.chathub.sandbox.SandboxEndpoint;
+import com.smsbat.chathub.testing.TestContainer;
+import com.smsbat.chathub.testing.TestHttp;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+
+import static com.smsbat.chathub.taglib.ChatHubApps.FALLBACK;
+import static com.smsbat.chathub.taglib.ChatHubApps.page;
+import static com.smsbat.chathub.taglib.ChatHubApps.scripts;
+import static com.smsbat.chathub.taglib.ChatHubApps.widget;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A page never breaks because ChatHub is slow, down or answering nonsense: it renders the fallback in time. */
+class UpstreamTroubleContainerTest {
+
+    private static final Duration BUDGET = Duration.ofSeconds(1);
+
+    private static ChatHubSandbox sandbox;
+    private static TestContainer container;
+
+    @BeforeAll
+    static void start() {
+        sandbox = ChatHubSandbox.start();
+        Map<String, String> settings = ChatHubApps.sandboxSettings(sandbox);
+        settings.put("chathub.wait", BUDGET.toString());
+        settings.put("chathub.http.timeout", "PT10S");
+        container = TestContainer.start(ChatHubApps.withPage(ChatHubApps.app(settings, ""), "page.jsp", page(widget())));
+        // Compile the JSP before anything is timed.
+        TestHttp.anonymous().get(container.uri("/page.jsp"));
+        TestHttp.anonymous().get(container.uri("/secure/page.jsp"));
+    }
+
+    @AfterEach
+    void clearFaults() {
+        sandbox.faults().clear();
+    }
+
+    @AfterAll
+    static void stop() {
+        container.close();
+        sandbox.close();
+    }
+
+    @Test
+    void hungChatHubGivesTheFallbackWithinTheWaitBudget() {
+        sandbox.faults().hang(SandboxEndpoint.OPERATOR_TOKEN);
+
+        long started = System.nanoTime();
+        HttpResponse<String> response = TestHttp.as("john", "pw").get(container.uri("/secure/page.jsp"));
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+
+        assertEquals(200, response.statusCode());
+        assertTrue(response.body().contains(FALLBACK), response.body());
+        assertTrue(elapsed.compareTo(BUDGET.plusSeconds(2)) < 0, "took " + elapsed);
+    }
+
+    @Test
+    void failingChatHubGivesTheFallback() {
+        sandbox.faults().fail(SandboxEndpoint.OPERATOR_TOKEN, 500, -1);
+
+        HttpResponse<String> response = TestHttp.as("multi", "pw").get(container.uri("/secure/page.jsp"));
+
+        assertEquals(200, response.statusCode());
+        assertTrue(response.body().contains(FALLBACK), response.body());
+    }
+
+    @Test
+    void hostileTokenFromChatHubNeverReachesThePage() {
+        sandbox.faults().respond(SandboxEndpoint.OPERATOR_TOKEN,
+                "{\"token\":\"a.b.c\\\" onload=\\\"alert(1)\",\"expiresAt\":\"2099-01-01T00:00:00Z\"}");
+
+        HttpResponse<String> response = TestHttp.as("sales", "pw").get(container.uri("/secure/page.jsp"));
+
+        assertEquals(200, response.statusCode());
+        assertFalse(response.body().contains("alert(1)"), response.body());
+        assertTrue(scripts(response.body()).isEmpty());
+        assertTrue(response.body().contains(FALLBACK), response.body());
+    }
+}

@@ -1,0 +1,180 @@
+package com.smsbat.chathub.taglib;
+
+import com.smsbat.chathub.client.ChatHubClient;
+import com.smsbat.chathub.client.TokenValidation;
+import com.smsbat.chathub.sandbox.ChatHubSandbox;
+import com.smsbat.chathub.sandbox.SandboxEndpoint;
+import com.smsbat.chathub.testing.TestContainer;
+import com.smsbat.chathub.testing.TestHttp;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+
+import static com.smsbat.chathub.taglib.ChatHubApps.FALLBACK;
+import static com.smsbat.chathub.taglib.ChatHubApps.page;
+import static com.smsbat.chathub.taglib.ChatHubApps.scripts;
+import static com.smsbat.chathub.taglib.ChatHubApps.visible;
+import static com.smsbat.chathub.taglib.ChatHubApps.widget;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code <chathub:widget/>} in JSPs compiled by the container's own Jasper, against a sandbox over HTTP. */
+class WidgetTagContainerTest {
+
+    private static ChatHubSandbox sandbox;
+    private static TestContainer container;
+
+    @BeforeAll
+    static void start() {
+        sandbox = ChatHubSandbox.start();
+        Map<String, String> settings = ChatHubApps.sandboxSettings(sandbox);
+        settings.put("chathub.fallback", "<p class=\"configured\">Call us</p>");
+        var app = ChatHubApps.app(settings, """
+                  <filter><filter-name>nonce</filter-name><filter-class>com.smsbat.chathub.taglib.NonceFilter</filter-class></filter>
+                  <filter-mapping><filter-name>nonce</filter-name><url-pattern>/secure/nonce.jsp</url-pattern></filter-mapping>
+                """);
+        ChatHubApps.withPage(app, "page.jsp", page(widget()));
+        ChatHubApps.withPage(app, "twice.jsp", page(widget() + "<div>middle</div>" + widget()));
+        ChatHubApps.withPage(app, "two-orgs.jsp", page(
+                "<chathub:widget organization=\"24\"/><chathub:widget organization=\"Sales\"/>"));
+        ChatHubApps.withPage(app, "empty-body.jsp", page("<chathub:widget/>"));
+        ChatHubApps.withPage(app, "nonce.jsp", page(widget()));
+        ChatHubApps.withPage(app, "hostile-org.jsp", page(
+                "<chathub:widget organization=\"&quot;onload=alert(1) <x>\">" + FALLBACK + "</chathub:widget>"));
+        ChatHubApps.withPage(app, "hostile-nonce.jsp", page("<chathub:widget nonce='\"><script>alert(1)</script>'/>"));
+        ChatHubApps.withPage(app, "token.jsp", ChatHubApps.PAGE_DIRECTIVE + ChatHubApps.TAGLIB
+                + "<chathub:token var=\"t\"/>operator=${t.operatorId};org=${t.organizationId};expires=${t.expiresAt};"
+                + "${empty t.token ? 'none' : 'token'}");
+        container = TestContainer.start(app);
+    }
+
+    @AfterAll
+    static void stop() {
+        container.close();
+        sandbox.close();
+    }
+
+    private static String get(String user, String path) {
+        HttpResponse<String> response = TestHttp.as(user, "pw").get(container.uri("/secure/" + path));
+        assertEquals(200, response.statusCode(), response.body());
+        return response.body();
+    }
+
+    @Test
+    void loggedInMappedUserGetsOneScriptTagWithATokenChatHubAccepts() {
+        String html = get("john", "page.jsp");
+
+        List<ChatHubApps.ScriptTag> scripts = scripts(html);
+        assertEquals(1, scripts.size(), html);
+        assertEquals("operator-chat-panel-script", scripts.get(0).id());
+        assertEquals(sandbox.widgetScriptUri().toString(), scripts.get(0).src());
+        TokenValidation validation = ChatHubClient.builder().baseUri(sandbox.baseUri())
+                .credentials("sandbox", "sandbox").build().validateToken(scripts.get(0).token());
+        assertTrue(validation.valid());
+        assertEquals(101L, validation.operatorId());
+        assertFalse(visible(html).contains("fallback"), html);
+    }
+
+    @Test
+    void anonymousUserGetsTheFallbackWithoutAnyCallToChatHub() {
+        int before = totalCalls();
+
+        String html = TestHttp.anonymous().get(container.uri("/page.jsp")).body();
+
+        assertTrue(html.contains(FALLBACK), html);
+        assertTrue(scripts(html).isEmpty(), html);
+        assertEquals(before, totalCalls());
+    }
+
+    @Test
+    void userWithoutOperatorGetsTheFallback() {
+        String html = get("nobody", "page.jsp");
+
+        assertTrue(html.contains(FALLBACK), html);
+        assertTrue(scripts(html).isEmpty(), html);
+    }
+
+    @Test
+    void operatorChatHubRefusesATokenForGetsTheFallback() {
+        String html = get("inactive", "page.jsp");
+
+        assertTrue(html.contains(FALLBACK), html);
+        assertTrue(scripts(html).isEmpty(), html);
+    }
+
+    @Test
+    void tagWithEmptyBodyFallsBackToTheConfiguredFallback() {
+        String html = get("nobody", "empty-body.jsp");
+
+        assertTrue(html.contains("<p class=\"configured\">Call us</p>"), html);
+    }
+
+    @Test
+    void tagUsedTwiceOnAPageWritesOnePanelAndNoFallback() {
+        String html = get("john", "twice.jsp");
+
+        assertEquals(1, scripts(html).size(), html);
+        assertFalse(visible(html).contains("fallback"), html);
+    }
+
+    @Test
+    void twoOrganizationsOnOnePageGetTwoPanelsWithDistinctIds() {
+        String html = get("multi", "two-orgs.jsp");
+
+        List<ChatHubApps.ScriptTag> scripts = scripts(html);
+        assertEquals(List.of("operator-chat-panel-script-24", "operator-chat-panel-script-31"),
+                scripts.stream().map(ChatHubApps.ScriptTag::id).toList(), html);
+        assertFalse(scripts.get(0).token().equals(scripts.get(1).token()));
+    }
+
+    @Test
+    void cspNonceOfTheRequestIsWrittenOnEveryScriptTag() {
+        String html = get("john", "nonce.jsp");
+
+        assertTrue(scripts(html).get(0).rest().contains(" nonce=\"" + NonceFilter.NONCE + "\""), html);
+        assertTrue(html.contains("token-renewal.js\" nonce=\"" + NonceFilter.NONCE + "\""), html);
+    }
+
+    @Test
+    void hostileOrganizationNameCannotEscapeItsAttributeAndGetsTheFallback() {
+        String html = get("john", "hostile-org.jsp");
+
+        assertFalse(html.contains("onload=alert"), html);
+        assertTrue(html.contains(FALLBACK), html);
+    }
+
+    @Test
+    void hostileNonceIsEncodedInsideItsAttribute() {
+        String html = get("john", "hostile-nonce.jsp");
+
+        assertFalse(html.contains("<script>alert(1)"), html);
+        assertTrue(html.contains("nonce=\"&#34;&gt;&lt;script&gt;alert(1)&lt;/script&gt;\""), html);
+    }
+
+    @Test
+    void tokenTagExposesTheTokenForCustomMarkup() {
+        String body = get("john", "token.jsp").strip();
+
+        assertTrue(body.matches("operator=101;org=24;expires=\\d{4}-\\d\\d-\\d\\dT[0-9:.]+Z;token"), body);
+    }
+
+    @Test
+    void tokenTagLeavesTheVariableEmptyForAnonymousUsers() {
+        String body = TestHttp.anonymous().get(container.uri("/token.jsp")).body().strip();
+
+        assertEquals("operator=;org=;expires=;none", body);
+    }
+
+    private static int totalCalls() {
+        int total = 0;
+        for (SandboxEndpoint endpoint : SandboxEndpoint.values()) {
+            total += sandbox.calls(endpoint);
+        }
+        return total;
+    }
+}
