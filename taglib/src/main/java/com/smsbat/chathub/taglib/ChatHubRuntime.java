@@ -14,6 +14,7 @@ import javax.management.StandardMBean;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -29,6 +30,7 @@ final class ChatHubRuntime implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(ChatHubFilter.class.getName());
     private static final String ATTRIBUTE = ChatHubRuntime.class.getName();
+    private static final Duration MAX_SAFETY_MARGIN = Duration.ofMinutes(1);
 
     private final ChatHubConfig config;
     private final ChatHubSandbox sandbox;
@@ -77,6 +79,7 @@ final class ChatHubRuntime implements AutoCloseable {
                 .clock(clock)
                 .lifetime(config.tokenLifetime())
                 .refreshAhead(config.tokenRefreshAhead())
+                .safetyMargin(safetyMargin(config.tokenRefreshAhead()))
                 .waitBudget(config.waitBudget())
                 .maxEntries(config.cacheMaxOperators())
                 .idleExpiry(config.cacheIdleExpiry())
@@ -156,6 +159,15 @@ final class ChatHubRuntime implements AutoCloseable {
         if (sandbox != null) {
             sandbox.close();
         }
+    }
+
+    /**
+     * How close to its expiry a token is no longer handed out: a minute, as the cache's default, but never
+     * so much of the refresh window that short lifetimes (tests, demos) leave nothing to serve.
+     */
+    private static Duration safetyMargin(Duration refreshAhead) {
+        Duration quarter = refreshAhead.dividedBy(4);
+        return quarter.compareTo(MAX_SAFETY_MARGIN) < 0 ? quarter : MAX_SAFETY_MARGIN;
     }
 
     private static HtmlInjector injector(ChatHubConfig config) {

@@ -52,7 +52,8 @@ final class JettyTestContainer implements TestContainer {
 
     @Override
     public URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + port + context.getContextPath() + path);
+        String contextPath = "/".equals(context.getContextPath()) ? "" : context.getContextPath();
+        return URI.create("http://127.0.0.1:" + port + contextPath + path);
     }
 
     @Override

@@ -1,0 +1,113 @@
+package com.smsbat.chathub.taglib;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Plays the library's token endpoint ({@code GET /api/chathub/token[?org=…]}, answering
+ * {@code {"token","expiresAt"}}) in browser tests: each organization answers as its test scripted, and
+ * every request is recorded. The state is static because the container, not the test, creates the
+ * servlet (the webapp sees the test's classes); tests {@link #reset()} it before each case.
+ */
+public final class ScriptedTokenEndpoint extends HttpServlet {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Map<String, Organization> ORGANIZATIONS = new ConcurrentHashMap<>();
+
+    static Organization organization(String org) {
+        return ORGANIZATIONS.computeIfAbsent(org, Organization::new);
+    }
+
+    static void reset() {
+        ORGANIZATIONS.clear();
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        organization(Objects.requireNonNullElse(request.getParameter("org"), "")).answer(response);
+    }
+
+    /** What an organization answers: fresh tokens, one fixed token, or an error status. */
+    record Answer(int status, Duration lifetime, String fixedToken, Integer retryAfterSeconds) {
+
+        static Answer freshTokens(Duration lifetime) {
+            return new Answer(200, lifetime, null, null);
+        }
+
+        static Answer token(String token, Duration lifetime) {
+            return new Answer(200, lifetime, token, null);
+        }
+
+        static Answer status(int status) {
+            return new Answer(status, null, null, null);
+        }
+
+        Answer retryAfter(int seconds) {
+            return new Answer(status, lifetime, fixedToken, seconds);
+        }
+    }
+
+    static final class Organization {
+
+        private final String name;
+        private final AtomicInteger minted = new AtomicInteger();
+        private final List<Instant> requests = new CopyOnWriteArrayList<>();
+        private final List<String> issued = new CopyOnWriteArrayList<>();
+        private volatile Answer answer = Answer.freshTokens(Duration.ofMinutes(10));
+
+        private Organization(String name) {
+            this.name = name;
+        }
+
+        void answerWith(Answer next) {
+            answer = next;
+        }
+
+        int requestCount() {
+            return requests.size();
+        }
+
+        List<Instant> requestTimes() {
+            return List.copyOf(requests);
+        }
+
+        /** The tokens handed out so far, oldest first. */
+        List<String> issued() {
+            return List.copyOf(issued);
+        }
+
+        private void answer(HttpServletResponse response) throws IOException {
+            requests.add(Instant.now());
+            Answer current = answer;
+            response.setHeader("Cache-Control", "no-store");
+            response.setContentType("application/json");
+            response.setCharacterEncoding("UTF-8");
+            if (current.status() != 200) {
+                if (current.retryAfterSeconds() != null) {
+                    response.setIntHeader("Retry-After", current.retryAfterSeconds());
+                }
+                response.setStatus(current.status());
+                response.getWriter().write("{\"error\":\"scripted " + current.status() + "\"}");
+                return;
+            }
+            String token = current.fixedToken() != null
+                    ? current.fixedToken()
+                    : "e30.org" + name + "-" + minted.incrementAndGet() + ".c2ln";
+            issued.add(token);
+            JSON.writeValue(response.getWriter(),
+                    Map.of("token", token, "expiresAt", Instant.now().plus(current.lifetime()).toString()));
+        }
+    }
+}
