@@ -2,6 +2,7 @@ package com.smsbat.chathub.demo;
 
 import com.smsbat.chathub.testing.Browser;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperties;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
@@ -13,10 +14,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Makes the README's picture of the dashboard with the sandbox panel, only when asked:
- * {@code mvn -B -pl taglib-demo-war -am verify -Dit.test=DemoScreenshotIT -Dsurefire.failIfNoSpecifiedTests=false
- * -Ddemo.screenshot=$PWD/docs/demo-dashboard.png}.
+ * {@code mvn -B -pl taglib-demo-war -am verify -Dtest=MarkdownSectionTest -Dsurefire.failIfNoSpecifiedTests=false
+ * -Dit.test=DemoScreenshotIT -Ddemo.screenshot=$PWD/docs/demo-dashboard.png}.
  */
-@EnabledIfSystemProperty(named = "demo.screenshot", matches = ".+")
+@EnabledIfSystemProperties({
+        @EnabledIfSystemProperty(named = "demo.screenshot", matches = ".+"),
+        @EnabledIfSystemProperty(named = "demo.container", matches = "jetty")})
 class DemoScreenshotIT {
 
     @Test
