@@ -33,15 +33,23 @@
       </c:otherwise>
     </c:choose>
   </dl>
-  <p>The panel in the corner is written by <code>&lt;chathub:widget&gt;</code> in the shared footer include. The
-    server found your operator in <code>WEB-INF/chathub-operators.properties</code> and took the operator's token
-    from its cache (the token itself stays out of this box; it is only in the panel's script tag). Out of the box
-    the panel is the offline ChatHub sandbox's; the <a href="${ctx}/settings">settings table</a> says how to point
-    the same WAR at the real ChatHub.</p>
+  <c:choose>
+    <c:when test="${not empty chat}">
+      <p>The panel in the corner is written by <code>&lt;chathub:widget&gt;</code> in the shared footer include.
+        The server found your operator in <code>WEB-INF/chathub-operators.properties</code> and took the
+        operator's token from its cache; the token is only in the panel's script tag, never in this box.</p>
+    </c:when>
+    <c:otherwise>
+      <p>Sign in as <code>john</code>, <code>maria</code> or <code>alex</code> (password <code>demo</code>) to see
+        the panel that <code>&lt;chathub:widget&gt;</code> in the shared footer include writes for operators.</p>
+    </c:otherwise>
+  </c:choose>
+  <p>Out of the box the panels are the offline ChatHub sandbox's; the <a href="${ctx}/settings">settings
+    table</a> says how to point the same WAR at the real ChatHub.</p>
   <p>More to look at: a <a href="${ctx}/tickets">JSTL list page</a>, a page with panels for
     <a href="${ctx}/organizations.jsp">two organizations</a>, a page under a
     <a href="${ctx}/strict-csp.jsp">strict Content-Security-Policy</a>, and a
-    <a href="${ctx}/plain">page printed by a plain servlet</a>, which gets the panel only in zero-touch mode
-    (<code>-Dchathub.inject=true</code>).</p>
+    <a href="${ctx}/plain">page printed by a plain servlet</a>, which gets the panel only in zero-touch mode:
+    start the demo with <code>-Dchathub.inject=true</code>.</p>
 </aside>
 <%@ include file="/WEB-INF/jspf/footer.jspf" %>
