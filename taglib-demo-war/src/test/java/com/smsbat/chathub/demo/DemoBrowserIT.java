@@ -183,8 +183,11 @@ class DemoBrowserIT {
 
     @Test
     void pagesOfASignedInOperatorLogNoConsoleProblems() {
-        browser.signIn("john");
         Map<String, List<String>> problems = new LinkedHashMap<>();
+        browser.forgetSession();
+        browser.open("/dashboard.jsp");
+        problems.put("login form", browser.consoleProblems());
+        browser.signIn("john");
         for (String page : List.of("/dashboard.jsp", "/tickets", "/organizations.jsp", "/strict-csp.jsp", "/settings")) {
             browser.open(page);
             browser.awaitReadyPanels(1);
