@@ -7,6 +7,7 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.resource.ResourceFactory;
 
 import java.net.URI;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -33,14 +34,21 @@ final class DemoJetty implements AutoCloseable {
      */
     static DemoJetty startWith(Map<String, String> systemProperties) {
         DemoJetty demo = new DemoJetty();
-        systemProperties.forEach(System::setProperty);
+        Map<String, String> before = new HashMap<>();
+        systemProperties.forEach((name, value) -> before.put(name, System.setProperty(name, value)));
         try {
             demo.deploy();
         } catch (Exception e) {
             demo.close();
             throw new IllegalStateException("the demo did not start on Jetty", e);
         } finally {
-            systemProperties.keySet().forEach(System::clearProperty);
+            before.forEach((name, value) -> {
+                if (value == null) {
+                    System.clearProperty(name);
+                } else {
+                    System.setProperty(name, value);
+                }
+            });
         }
         return demo;
     }
