@@ -214,12 +214,7 @@ public record ChatHubConfig(
         }
 
         URI apiUri(String value) {
-            URI uri = parseUri(Setting.API_URL, value);
-            if (!"https".equals(uri.getScheme()) && !("http".equals(uri.getScheme()) && isLoopback(uri.getHost()))) {
-                throw new ChatHubConfigException(Setting.API_URL, value,
-                        "must be an https URL (http only on loopback), or sandbox");
-            }
-            return uri;
+            return secureUri(Setting.API_URL, value, "must be an https URL (http only on loopback), or sandbox");
         }
 
         URI widgetUri(boolean sandbox) {
@@ -230,11 +225,15 @@ public record ChatHubConfig(
                 }
                 value = Setting.WIDGET_URL.defaultValue();
             }
-            value = value.strip();
-            URI uri = parseUri(Setting.WIDGET_URL, value);
+            return secureUri(Setting.WIDGET_URL, value.strip(),
+                    "must be an https URL (http only on loopback, for the sandbox)");
+        }
+
+        /** Plain http is accepted only where nobody can read it on the wire: this machine. */
+        private static URI secureUri(Setting setting, String value, String reason) {
+            URI uri = parseUri(setting, value);
             if (!"https".equals(uri.getScheme()) && !("http".equals(uri.getScheme()) && isLoopback(uri.getHost()))) {
-                throw new ChatHubConfigException(Setting.WIDGET_URL, value,
-                        "must be an https URL (http only on loopback, for the sandbox)");
+                throw new ChatHubConfigException(setting, value, reason);
             }
             return uri;
         }

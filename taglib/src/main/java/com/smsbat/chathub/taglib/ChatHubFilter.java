@@ -80,11 +80,12 @@ public class ChatHubFilter implements Filter {
             return;
         }
         HtmlInjector injector = runtime.injector();
-        if (injector == null) {
+        ChatHubRequest state = injector == null ? null : ChatHubRequest.of(http, runtime);
+        // Responses of users without an operator stay exactly as the application wrote them.
+        if (state == null || state.assignments().isEmpty()) {
             chain.doFilter(request, response);
             return;
         }
-        ChatHubRequest state = ChatHubRequest.of(http, runtime);
         injector.filter(http, httpResponse, chain, () -> Panels.render(state, null, null, true, () -> null));
     }
 

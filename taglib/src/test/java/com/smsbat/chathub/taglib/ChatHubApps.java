@@ -16,10 +16,10 @@ final class ChatHubApps {
     static final String PAGE_DIRECTIVE = "<%@ page contentType=\"text/html; charset=UTF-8\" %>";
     static final String FALLBACK = "<p class=\"fallback\">Chat is unavailable</p>";
 
-    /** The application's own login: {@code /login?user=…} puts the user into the session attribute {@code user}. */
+    /** The application's own login: {@code /login?user=…} puts the user into the session attribute {@code user}; {@code /logout}. */
     static final String SESSION_LOGIN = """
               <servlet><servlet-name>login</servlet-name><servlet-class>com.smsbat.chathub.taglib.SessionLoginServlet</servlet-class></servlet>
-              <servlet-mapping><servlet-name>login</servlet-name><url-pattern>/login</url-pattern></servlet-mapping>
+              <servlet-mapping><servlet-name>login</servlet-name><url-pattern>/login</url-pattern><url-pattern>/logout</url-pattern></servlet-mapping>
             """;
 
     /** Mapped users: every test user has BASIC password "pw" and role operator. */
@@ -37,7 +37,7 @@ final class ChatHubApps {
 
     /** A page with one widget tag (fallback body) under both / (anonymous) and /secure/ (logged in). */
     static String page(String tags) {
-        return PAGE_DIRECTIVE + TAGLIB + "<!DOCTYPE html><html><head><title>t</title></head><body><main>content</main>"
+        return PAGE_DIRECTIVE + TAGLIB + "<!DOCTYPE html><html><head><title>t</title><link rel=\"icon\" href=\"data:,\"></head><body><main>content</main>"
                 + tags + "</body></html>";
     }
 

@@ -8,7 +8,6 @@ import com.smsbat.chathub.testing.TestContainer;
 import com.smsbat.chathub.testing.TestHttp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -126,7 +125,6 @@ class JavaxWebappIT {
     }
 
     @Test
-    @Disabled("until zero-touch injection lands")
     void zeroTouchInjectionPutsThePanelIntoAPlainServletPage() {
         String html = get(TestHttp.as("john", "pw"), "/secure/plain").body();
 

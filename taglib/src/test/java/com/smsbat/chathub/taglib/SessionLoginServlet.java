@@ -9,7 +9,8 @@ import java.io.IOException;
 
 /**
  * Plays a legacy application's home-grown login: {@code /login?user=…&operator=…&name=…} puts those into
- * the session attributes {@code user}, {@code chathub.operator} and {@code displayName}.
+ * the session attributes {@code user}, {@code chathub.operator} and {@code displayName}; {@code /logout}
+ * ends the session.
  */
 public class SessionLoginServlet extends HttpServlet {
 
@@ -17,11 +18,19 @@ public class SessionLoginServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setContentType("text/plain");
+        if (request.getServletPath().equals("/logout")) {
+            HttpSession session = request.getSession(false);
+            if (session != null) {
+                session.invalidate();
+            }
+            response.getWriter().write("bye");
+            return;
+        }
         HttpSession session = request.getSession(true);
         copy(request, session, "user", "user");
         copy(request, session, "operator", "chathub.operator");
         copy(request, session, "name", "displayName");
-        response.setContentType("text/plain");
         response.getWriter().write("ok");
     }
 
