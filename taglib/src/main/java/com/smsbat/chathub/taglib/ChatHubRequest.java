@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 
 import java.security.Principal;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -133,8 +134,13 @@ final class ChatHubRequest {
     }
 
     Optional<Panel> panel(OperatorAssignment assignment) {
+        return panel(assignment, Duration.ZERO);
+    }
+
+    /** The panel with a token that stays valid for at least {@code minimumRemaining}, if ChatHub allows. */
+    Optional<Panel> panel(OperatorAssignment assignment, Duration minimumRemaining) {
         return runtime.cache()
-                .get(new OperatorKey(assignment.organizationId(), assignment.operatorId()))
+                .get(new OperatorKey(assignment.organizationId(), assignment.operatorId()), minimumRemaining)
                 .map(token -> new Panel(assignment, token));
     }
 
