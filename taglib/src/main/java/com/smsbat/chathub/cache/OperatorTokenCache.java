@@ -121,7 +121,21 @@ public final class OperatorTokenCache implements AutoCloseable {
      * @throws IllegalStateException after {@link #close()}
      */
     public Optional<OperatorToken> get(OperatorKey key) {
+        return get(key, Duration.ZERO);
+    }
+
+    /**
+     * Like {@link #get(OperatorKey)}, for a caller that needs the token to stay valid for at least
+     * {@code minimumRemaining} — a browser renewing its panel, which would otherwise be handed back the token
+     * it is replacing. When the current token is about to expire sooner, the caller waits (within the wait
+     * budget) for its refresh, and gets the current token anyway if none arrives in time or a backoff after
+     * failures says not yet.
+     *
+     * @throws IllegalStateException after {@link #close()}
+     */
+    public Optional<OperatorToken> get(OperatorKey key, Duration minimumRemaining) {
         Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(minimumRemaining, "minimumRemaining");
         if (closed.get()) {
             throw new IllegalStateException("OperatorTokenCache is closed");
         }
@@ -129,10 +143,15 @@ public final class OperatorTokenCache implements AutoCloseable {
         Entry entry = entryFor(key, now);
         Snapshot current = entry.snapshot;
         if (current != null && current.usableAt(now)) {
-            if (!now.isBefore(current.refreshAt())) {
+            hits.increment();
+            if (current.token().expiresAt().isBefore(now.plus(minimumRemaining))) {
+                CompletableFuture<OperatorToken> refresh = entry.refreshToWaitFor(now);
+                if (refresh != null) {
+                    return awaitWithinBudget(refresh).or(() -> Optional.of(current.token()));
+                }
+            } else if (!now.isBefore(current.refreshAt())) {
                 entry.refreshIfDue(now);
             }
-            hits.increment();
             return Optional.of(current.token());
         }
         misses.increment();
@@ -287,15 +306,27 @@ public final class OperatorTokenCache implements AutoCloseable {
 
         /** Starts one background refresh unless one is running or a backoff says not yet. */
         void refreshIfDue(Instant now) {
+            refreshToWaitFor(now);
+        }
+
+        /**
+         * The refresh running for this entry, one started now if it is due, or {@code null} while a backoff
+         * after failures says not yet.
+         */
+        CompletableFuture<OperatorToken> refreshToWaitFor(Instant now) {
             CompletableFuture<OperatorToken> started;
             synchronized (this) {
-                if (inFlight != null || now.isBefore(snapshot.refreshAt())) {
-                    return;
+                if (inFlight != null) {
+                    return inFlight;
+                }
+                if (now.isBefore(snapshot.refreshAt())) {
+                    return null;
                 }
                 started = inFlight = new CompletableFuture<>();
             }
             refreshes.increment();
             launch(this, started);
+            return started;
         }
 
         /**

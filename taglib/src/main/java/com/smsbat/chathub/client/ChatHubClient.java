@@ -21,7 +21,7 @@ import java.util.Objects;
  * <p>Every method may throw {@link ChatHubIoException} (no answer within the timeouts), {@link ChatHubApiException}
  * (an error status), {@link ChatHubAuthenticationException} or {@link ChatHubResponseException} (an unusable body).
  */
-public final class ChatHubClient {
+public final class ChatHubClient implements AutoCloseable {
 
     public static final URI PRODUCTION_URI = URI.create("https://chatapi.smsbat.com");
 
@@ -115,6 +115,12 @@ public final class ChatHubClient {
             throw transport.failure(call, reply, secretsInRequest);
         }
         return reply;
+    }
+
+    /** Stops the client's threads; calls made afterwards fail with {@link ChatHubIoException}. */
+    @Override
+    public void close() {
+        transport.close();
     }
 
     @Override

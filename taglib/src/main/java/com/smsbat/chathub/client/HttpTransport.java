@@ -8,6 +8,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** The one place that speaks HTTP to ChatHub: timeouts, headers, and turning failures into our exceptions. */
 final class HttpTransport {
@@ -42,14 +45,23 @@ final class HttpTransport {
         }
     }
 
+    private final ExecutorService executor;
     private final HttpClient http;
+    private volatile boolean closed;
     private final String baseUri;
     private final Duration connectTimeout;
     private final Duration requestTimeout;
     private final Redactor redactor;
 
     HttpTransport(URI baseUri, Duration connectTimeout, Duration requestTimeout, Redactor redactor) {
+        AtomicInteger threads = new AtomicInteger();
+        this.executor = Executors.newCachedThreadPool(task -> {
+            Thread thread = new Thread(task, "chathub-http-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
         this.http = HttpClient.newBuilder()
+                .executor(executor)
                 .connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
@@ -66,6 +78,10 @@ final class HttpTransport {
      * @throws ChatHubIoException when there is no answer at all
      */
     Reply send(Call call, String jsonBody, String companyToken) {
+        if (closed) {
+            // The JDK client waits forever for an executor that no longer runs anything.
+            throw new ChatHubIoException("the ChatHub client is closed (" + call + ")");
+        }
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUri + call.pathAndQuery()))
                 .timeout(requestTimeout)
                 .header("Accept", "application/json, text/plain");
@@ -100,6 +116,22 @@ final class HttpTransport {
     ChatHubApiException failure(Call call, Reply reply, String... extraSecrets) {
         return new ChatHubApiException("ChatHub answered " + reply.describe(call), reply.status(), reply.requestId(),
                 redactor.mask(reply.body(), extraSecrets));
+    }
+
+    /**
+     * Stops the threads this transport started. The JDK's own selector thread stops with the client on
+     * Java 21+ (where HttpClient is AutoCloseable) and, on 17, once the client is garbage.
+     */
+    void close() {
+        closed = true;
+        executor.shutdownNow();
+        if (http instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                // Closing is best effort: nothing is waiting for this client any more.
+            }
+        }
     }
 
     @Override

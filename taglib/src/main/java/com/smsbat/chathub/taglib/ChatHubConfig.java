@@ -132,6 +132,14 @@ public record ChatHubConfig(
         return !companyToken.isEmpty() || !login.isEmpty();
     }
 
+    /**
+     * How long before expiry a page asks the token endpoint for its next token: half the server's refresh
+     * window, so the next token is already being fetched by then.
+     */
+    public Duration browserRenewBefore() {
+        return tokenRefreshAhead.dividedBy(2);
+    }
+
     /** Whether the token endpoint is on. */
     public boolean endpointEnabled() {
         return !endpointPath.isEmpty();

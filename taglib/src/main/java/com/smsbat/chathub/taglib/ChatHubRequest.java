@@ -6,11 +6,14 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 
 import java.security.Principal;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * What one request knows about its user's ChatHub panels, worked out lazily (a page that shows no panel
@@ -20,6 +23,7 @@ import java.util.Set;
 final class ChatHubRequest {
 
     private static final String ATTRIBUTE = ChatHubRequest.class.getName();
+    private static final Logger LOG = Logger.getLogger(ChatHubFilter.class.getName());
 
     /** One panel for one organization, ready to be written. */
     record Panel(OperatorAssignment assignment, OperatorToken token) {
@@ -86,9 +90,22 @@ final class ChatHubRequest {
     List<OperatorAssignment> assignments() {
         if (assignments == null) {
             String name = user();
-            assignments = name == null ? List.of() : List.copyOf(runtime.resolver().resolve(name, request));
+            assignments = name == null ? List.of() : resolve(name);
         }
         return assignments;
+    }
+
+    /** A resolver that fails (an application's own, say) costs the user the panel, never the page. */
+    private List<OperatorAssignment> resolve(String name) {
+        OperatorResolver resolver = runtime.resolver();
+        try {
+            List<OperatorAssignment> resolved = resolver.resolve(name, request);
+            return resolved == null ? List.of() : List.copyOf(resolved);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "ChatHub operator resolver " + resolver.getClass().getName()
+                    + " failed; showing the fallback instead of a panel", e);
+            return List.of();
+        }
     }
 
     /**
@@ -117,8 +134,13 @@ final class ChatHubRequest {
     }
 
     Optional<Panel> panel(OperatorAssignment assignment) {
+        return panel(assignment, Duration.ZERO);
+    }
+
+    /** The panel with a token that stays valid for at least {@code minimumRemaining}, if ChatHub allows. */
+    Optional<Panel> panel(OperatorAssignment assignment, Duration minimumRemaining) {
         return runtime.cache()
-                .get(new OperatorKey(assignment.organizationId(), assignment.operatorId()))
+                .get(new OperatorKey(assignment.organizationId(), assignment.operatorId()), minimumRemaining)
                 .map(token -> new Panel(assignment, token));
     }
 

@@ -35,6 +35,7 @@ final class ChatHubRuntime implements AutoCloseable {
     private final ChatHubConfig config;
     private final ChatHubSandbox sandbox;
     private final URI widgetUrl;
+    private final ChatHubClient chatHub;
     private final ExecutorService executor;
     private final ChatHubDirectory directory;
     private final OperatorTokenCache cache;
@@ -59,7 +60,7 @@ final class ChatHubRuntime implements AutoCloseable {
         } else {
             client.credentials(ChatHubSandbox.LOGIN, ChatHubSandbox.PASSWORD);
         }
-        ChatHubClient chatHub = client.build();
+        this.chatHub = client.build();
         AtomicInteger threads = new AtomicInteger();
         this.executor = Executors.newCachedThreadPool(task -> {
             Thread thread = new Thread(task, "chathub-directory-" + threads.incrementAndGet());
@@ -72,6 +73,7 @@ final class ChatHubRuntime implements AutoCloseable {
             chosen = Resolvers.create(config, context, directory);
         } catch (RuntimeException e) {
             executor.shutdownNow();
+            chatHub.close();
             throw e;
         }
         this.resolver = chosen;
@@ -156,6 +158,7 @@ final class ChatHubRuntime implements AutoCloseable {
         }
         cache.close();
         executor.shutdownNow();
+        chatHub.close();
         if (sandbox != null) {
             sandbox.close();
         }

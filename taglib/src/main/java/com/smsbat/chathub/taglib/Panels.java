@@ -62,7 +62,7 @@ final class Panels {
                     + (explicit ? "?org=" + organizationId : "");
             html.append(" data-chathub-expires-at=\"").append(panel.get().token().expiresAt()).append('"')
                     .append(" data-chathub-token-url=\"").append(Html.attribute(tokenUrl)).append('"')
-                    .append(" data-chathub-renew-before=\"").append(config.tokenRefreshAhead().dividedBy(2)).append('"');
+                    .append(" data-chathub-renew-before=\"").append(config.browserRenewBefore()).append('"');
         }
         html.append("></script>");
         if (renewing) {

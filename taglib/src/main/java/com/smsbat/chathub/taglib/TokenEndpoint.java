@@ -41,7 +41,8 @@ final class TokenEndpoint {
                     Map.of("error", "no ChatHub operator for this user in that organization"));
             return;
         }
-        var panel = state.panel(assignment.get());
+        // A page renewing its panel must not be handed back the token it is replacing.
+        var panel = state.panel(assignment.get(), state.runtime().config().browserRenewBefore());
         if (panel.isEmpty()) {
             response.setHeader("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
             write(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, Map.of("error", "ChatHub is unavailable"));

@@ -110,6 +110,32 @@ class OperatorTokenCacheSandboxTest {
     }
 
     @Test
+    void callerNeedingLongerLifeGetsTheNextTokenInsteadOfTheOneItReplaces() {
+        OperatorTokenCache cache = cache(Duration.ofSeconds(10));
+        OperatorToken first = cache.get(JOHN).orElseThrow();
+        clock.set(first.expiresAt().minus(Duration.ofMinutes(20)));
+
+        OperatorToken next = cache.get(JOHN, Duration.ofMinutes(30)).orElseThrow();
+
+        assertNotEquals(first.token(), next.token());
+        assertTrue(next.expiresAt().isAfter(first.expiresAt()));
+        assertEquals(2, sandbox.calls(SandboxEndpoint.OPERATOR_TOKEN));
+    }
+
+    @Test
+    void callerNeedingLongerLifeStillGetsTheCurrentTokenWhileChatHubFails() throws Exception {
+        OperatorTokenCache cache = cache(Duration.ofSeconds(10));
+        OperatorToken first = cache.get(JOHN).orElseThrow();
+        sandbox.faults().fail(SandboxEndpoint.OPERATOR_TOKEN, 500, SandboxFaults.FOREVER);
+        clock.set(first.expiresAt().minus(Duration.ofMinutes(20)));
+
+        assertEquals(first, cache.get(JOHN, Duration.ofMinutes(30)).orElseThrow());
+        drainFetches();
+        assertEquals(first, cache.get(JOHN, Duration.ofMinutes(30)).orElseThrow());
+        assertEquals(2, sandbox.calls(SandboxEndpoint.OPERATOR_TOKEN), "the second ask is held off by backoff");
+    }
+
+    @Test
     void failingChatHubKeepsTheValidTokenInServiceAndBackoffBoundsTheRetries() throws Exception {
         OperatorTokenCache cache = cache(Duration.ofSeconds(10));
         String first = cache.get(JOHN).orElseThrow().token();

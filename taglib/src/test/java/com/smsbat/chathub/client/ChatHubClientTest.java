@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -36,6 +37,22 @@ class ChatHubClientTest {
     @AfterEach
     void stopSandbox() {
         sandbox.close();
+    }
+
+    @Test
+    void closedClientStopsItsThreadsAndFailsAsNoAnswer() throws InterruptedException {
+        Set<Thread> before = Thread.getAllStackTraces().keySet();
+        client.organizations();
+
+        client.close();
+
+        assertThrows(ChatHubIoException.class, client::organizations);
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            if (thread.getName().startsWith("chathub-http-") && !before.contains(thread)) {
+                thread.join(5_000);
+                assertFalse(thread.isAlive(), thread.getName());
+            }
+        }
     }
 
     @Test

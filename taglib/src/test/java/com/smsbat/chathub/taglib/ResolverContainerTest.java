@@ -110,4 +110,9 @@ class ResolverContainerTest {
         assertEquals(1, scripts(pageAfterLogin(custom, "user=ops-anna")).size());
         assertTrue(pageAfterLogin(custom, "user=visitor").contains(FALLBACK));
     }
+
+    @Test
+    void failingCustomResolverCostsThePanelNotThePage() {
+        assertTrue(pageAfterLogin(custom, "user=broken").contains(FALLBACK));
+    }
 }

@@ -18,20 +18,25 @@ public class SessionLoginServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        response.setContentType("text/plain");
+        // HTML with an icon of its own, so a browser does not ask the server root for /favicon.ico.
+        response.setContentType("text/html");
         if (request.getServletPath().equals("/logout")) {
             HttpSession session = request.getSession(false);
             if (session != null) {
                 session.invalidate();
             }
-            response.getWriter().write("bye");
+            response.getWriter().write(page("bye"));
             return;
         }
         HttpSession session = request.getSession(true);
         copy(request, session, "user", "user");
         copy(request, session, "operator", "chathub.operator");
         copy(request, session, "name", "displayName");
-        response.getWriter().write("ok");
+        response.getWriter().write(page("ok"));
+    }
+
+    private static String page(String text) {
+        return "<!DOCTYPE html><html><head><link rel=\"icon\" href=\"data:,\"></head><body>" + text + "</body></html>";
     }
 
     private static void copy(HttpServletRequest request, HttpSession session, String parameter, String attribute) {

@@ -1,20 +1,36 @@
 package com.smsbat.chathub.testing;
 
-import org.eclipse.jetty.ee10.webapp.WebAppContext;
 import org.eclipse.jetty.security.HashLoginService;
 import org.eclipse.jetty.security.UserStore;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.security.Credential;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.function.BiFunction;
 
+/**
+ * Jetty 12 serving one web application of one EE environment. The server, connector and users are core
+ * Jetty; the web application comes from {@code webapps}, the only part that names an environment's
+ * classes ({@link JettyEe10Webapps} for jakarta, {@link JettyEe8Webapps} for javax), so a test JVM never
+ * loads the environment it does not have.
+ */
 final class JettyTestContainer implements TestContainer {
 
+    private final String name;
+    private final BiFunction<TestWebapp, Path, Handler> webapps;
     private final Server server = new Server();
-    private WebAppContext context;
+    private Handler context;
+    private String contextPath;
     private int port;
+
+    /** @param webapps makes the (not yet started) web application of a {@link TestWebapp} laid out at a path */
+    JettyTestContainer(String name, BiFunction<TestWebapp, Path, Handler> webapps) {
+        this.name = name;
+        this.webapps = webapps;
+    }
 
     @Override
     public void deploy(TestWebapp app) throws Exception {
@@ -31,15 +47,8 @@ final class JettyTestContainer implements TestContainer {
         logins.setUserStore(store);
         server.addBean(logins);
 
-        Path root = app.materialize();
-        context = new WebAppContext();
-        context.setContextPath(app.contextPath());
-        context.setBaseResourceAsPath(root);
-        context.setParentLoaderPriority(true);
-        context.setThrowUnavailableOnStartupException(true);
-        // JSTL's TLDs live on the container classpath in these tests, as in Jetty distributions.
-        context.setAttribute("org.eclipse.jetty.server.webapp.ContainerIncludeJarPattern",
-                ".*/jakarta\\.servlet\\.jsp\\.jstl-[^/]*\\.jar$");
+        contextPath = "/".equals(app.contextPath()) ? "" : app.contextPath();
+        context = webapps.apply(app, app.materialize());
         server.setHandler(context);
         server.start();
         port = connector.getLocalPort();
@@ -52,13 +61,12 @@ final class JettyTestContainer implements TestContainer {
 
     @Override
     public URI uri(String path) {
-        String contextPath = "/".equals(context.getContextPath()) ? "" : context.getContextPath();
         return URI.create("http://127.0.0.1:" + port + contextPath + path);
     }
 
     @Override
     public String name() {
-        return "jetty";
+        return name;
     }
 
     @Override

@@ -5,13 +5,20 @@ import java.net.URI;
 /**
  * A real servlet container serving one {@link TestWebapp} on 127.0.0.1. Which container is chosen by
  * the system property {@code chathub.test.container} ({@code jetty}, {@code tomcat-11},
- * {@code tomcat-10.1}) that each surefire execution sets, so one {@code *ContainerTest} runs in all three.
+ * {@code tomcat-10.1}) that each surefire execution sets, so one {@code *ContainerTest} runs in all three;
+ * the javax variant's runs set {@code jetty-ee8} or {@code tomcat-9}.
  */
 public interface TestContainer extends AutoCloseable {
 
     static TestContainer start(TestWebapp app) {
         String name = System.getProperty("chathub.test.container", "jetty");
-        TestContainer container = name.startsWith("tomcat") ? new TomcatTestContainer(name) : new JettyTestContainer();
+        TestContainer container = switch (name) {
+            case "jetty" -> new JettyTestContainer(name, JettyEe10Webapps::create);
+            case "jetty-ee8" -> new JettyTestContainer(name, JettyEe8Webapps::create);
+            case "tomcat-11", "tomcat-10.1", "tomcat-9" -> new TomcatTestContainer(name);
+            default -> throw new IllegalArgumentException("chathub.test.container=" + name
+                    + ": use jetty, tomcat-11, tomcat-10.1, jetty-ee8 or tomcat-9");
+        };
         try {
             container.deploy(app);
         } catch (Exception e) {

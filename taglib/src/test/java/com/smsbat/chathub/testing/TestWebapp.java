@@ -21,6 +21,10 @@ import java.util.stream.Stream;
  * {@code WEB-INF/lib} (so TLD and web-fragment discovery are the containers' real ones), plus the
  * JSPs, descriptors and users a test names. Containers load classes parent-first, so classes seen by
  * the webapp and by the test are the same.
+ *
+ * <p>In the javax variant's test runs the system property {@code chathub.test.javax-library} names the
+ * javax jar: that jar is deployed (and is on the test classpath in place of the library's classes), and
+ * descriptors are written for Servlet 4.0.
  */
 public final class TestWebapp {
 
@@ -40,6 +44,8 @@ public final class TestWebapp {
               <security-role><role-name>operator</role-name></security-role>
             """;
 
+    private static final String JAVAX_LIBRARY = System.getProperty("chathub.test.javax-library");
+
     private static Path libraryJar;
 
     private final Map<String, String> files = new LinkedHashMap<>();
@@ -54,17 +60,17 @@ public final class TestWebapp {
         return new TestWebapp();
     }
 
-    /** Writes {@code WEB-INF/web.xml} as a Servlet 6.0 descriptor around {@code body}. */
+    /** Writes {@code WEB-INF/web.xml} as a Servlet 6.0 descriptor (4.0 for the javax variant) around {@code body}. */
     public TestWebapp webXml(String body) {
+        String schema = JAVAX_LIBRARY == null
+                ? "xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" version=\"6.0\" xsi:schemaLocation=\"https://jakarta.ee/xml/ns/jakartaee https://jakarta.ee/xml/ns/jakartaee/web-app_6_0.xsd\""
+                : "xmlns=\"http://xmlns.jcp.org/xml/ns/javaee\" version=\"4.0\" xsi:schemaLocation=\"http://xmlns.jcp.org/xml/ns/javaee http://xmlns.jcp.org/xml/ns/javaee/web-app_4_0.xsd\"";
         return file("WEB-INF/web.xml", """
                 <?xml version="1.0" encoding="UTF-8"?>
-                <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee"
-                         xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
-                         xsi:schemaLocation="https://jakarta.ee/xml/ns/jakartaee https://jakarta.ee/xml/ns/jakartaee/web-app_6_0.xsd"
-                         version="6.0">
+                <web-app xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" %s>
                 %s
                 </web-app>
-                """.formatted(body));
+                """.formatted(schema, body));
     }
 
     public TestWebapp file(String path, String content) {
@@ -115,8 +121,11 @@ public final class TestWebapp {
         }
     }
 
-    /** The library's compiled classes and resources, packed once per test JVM like the real jar. */
+    /** The library's compiled classes and resources, packed once per test JVM like the real jar; or the javax jar. */
     static synchronized Path libraryJar() throws IOException {
+        if (JAVAX_LIBRARY != null) {
+            return Path.of(JAVAX_LIBRARY);
+        }
         if (libraryJar == null) {
             Path classes;
             try {

@@ -1,0 +1,1 @@
+<%@ include file="/WEB-INF/jspf/login-form.jspf" %>
