@@ -1,12 +1,14 @@
 package com.smsbat.chathub.bench;
 
 import com.smsbat.chathub.client.ChatHubClient;
+import com.smsbat.chathub.client.NewOperator;
 import com.smsbat.chathub.client.Operator;
 import com.smsbat.chathub.sandbox.ChatHubSandbox;
 import com.smsbat.chathub.testing.TestWebapp;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * The benchmarked web applications: a back-office page (a JSTL loop over order rows) in the variants compared,
@@ -38,10 +40,18 @@ final class BenchApp {
         return "op" + number;
     }
 
-    /** Company credentials for the sandbox, as the benchmark itself uses them to create operators. */
+    /** A client of {@code sandbox} with its company login; the caller closes it. */
     static ChatHubClient client(ChatHubSandbox sandbox) {
         return ChatHubClient.builder().baseUri(sandbox.baseUri())
                 .credentials(ChatHubSandbox.LOGIN, ChatHubSandbox.PASSWORD).build();
+    }
+
+    /** Operators {@code namePrefix1…namePrefix<count>} in organization 24, in that order. */
+    static List<Operator> createOperators(ChatHubSandbox sandbox, int count, String namePrefix) {
+        try (ChatHubClient client = client(sandbox)) {
+            return client.synchronize(IntStream.rangeClosed(1, count)
+                    .mapToObj(i -> new NewOperator(24, namePrefix + i)).toList());
+        }
     }
 
     /**

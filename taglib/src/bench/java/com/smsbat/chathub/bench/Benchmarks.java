@@ -8,7 +8,6 @@ import com.smsbat.chathub.cache.OperatorKey;
 import com.smsbat.chathub.cache.OperatorTokenCache;
 import com.smsbat.chathub.cache.OperatorTokenSource;
 import com.smsbat.chathub.client.ChatHubClient;
-import com.smsbat.chathub.client.NewOperator;
 import com.smsbat.chathub.client.Operator;
 import com.smsbat.chathub.sandbox.ChatHubSandbox;
 import com.smsbat.chathub.sandbox.SandboxEndpoint;
@@ -110,8 +109,7 @@ public final class Benchmarks {
         micro();
         memory();
         try (ChatHubSandbox sandbox = ChatHubSandbox.start()) {
-            List<Operator> operators = BenchApp.client(sandbox)
-                    .synchronize(newOperators(OPERATORS + 1 + COLD_OPERATORS, "Bench operator "));
+            List<Operator> operators = BenchApp.createOperators(sandbox, OPERATORS + 1 + COLD_OPERATORS, "Bench operator ");
             try (TestContainer app = TestContainer.start(BenchApp.withLibrary(sandbox, operators, Map.of()))) {
                 upstreamCalls(sandbox, app);
                 stampede(sandbox, app);
@@ -188,9 +186,8 @@ public final class Benchmarks {
         System.out.println("Memory of " + MEMORY_TOKENS + " cached tokens…");
         int warmOperators = 256;
         ExecutorService readers = Executors.newFixedThreadPool(16);
-        try (ChatHubSandbox sandbox = ChatHubSandbox.start()) {
-            ChatHubClient client = BenchApp.client(sandbox);
-            List<Operator> operators = client.synchronize(newOperators(warmOperators + MEMORY_TOKENS, "Memory operator "));
+        try (ChatHubSandbox sandbox = ChatHubSandbox.start(); ChatHubClient client = BenchApp.client(sandbox)) {
+            List<Operator> operators = BenchApp.createOperators(sandbox, warmOperators + MEMORY_TOKENS, "Memory operator ");
             OperatorTokenSource source = OperatorTokenSource.chatHub(client, false);
             try (OperatorTokenCache warm = OperatorTokenCache.builder(source).build()) {
                 fill(warm, operators.subList(0, warmOperators), readers);
@@ -283,8 +280,8 @@ public final class Benchmarks {
         System.out.println("Latency with a slow upstream…");
         LoadDriver driver = new LoadDriver(users(1, OPERATORS));
         try (ChatHubSandbox otherSandbox = ChatHubSandbox.start();
-             TestContainer otherApp = TestContainer.start(BenchApp.withLibrary(otherSandbox, BenchApp.client(otherSandbox)
-                     .synchronize(newOperators(OPERATORS, "Bench operator ")), Map.of()).contextPath("/other"))) {
+             TestContainer otherApp = TestContainer.start(BenchApp.withLibrary(otherSandbox,
+                     BenchApp.createOperators(otherSandbox, OPERATORS, "Bench operator "), Map.of()).contextPath("/other"))) {
             List<URI> pages = List.of(app.uri(BenchApp.TAG_PAGE), otherApp.uri(BenchApp.TAG_PAGE));
             List<ChatHubSandbox> sandboxes = List.of(sandbox, otherSandbox);
             // the same 10,000 views the first application has had, so that both pages are equally warm
@@ -382,10 +379,6 @@ public final class Benchmarks {
                     String.format("%+,.1f KB", huge.extraBytesPerView() / 1024), times(growth),
                     "bounded: < 2× (proportional would be 10×)", Report.verdict(growth < 2)));
         }
-    }
-
-    private static List<NewOperator> newOperators(int count, String namePrefix) {
-        return IntStream.rangeClosed(1, count).mapToObj(i -> new NewOperator(24, namePrefix + i)).toList();
     }
 
     private static List<String> users(int first, int last) {

@@ -50,6 +50,11 @@ public class NaiveTokenFilter extends HttpFilter {
     }
 
     @Override
+    public void destroy() {
+        client.close();
+    }
+
+    @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         String assignment = operators.getProperty(request.getRemoteUser());
