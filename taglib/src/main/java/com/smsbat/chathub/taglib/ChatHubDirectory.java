@@ -37,6 +37,18 @@ final class ChatHubDirectory {
         this.organizations = new Refreshing<>(client::organizations, executor, clock, maxAge, FAILURE_MEMORY);
     }
 
+    /** The organization id {@code text} spells out, if it is one (digits only). */
+    static OptionalLong parseId(String text) {
+        if (text.isEmpty() || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return OptionalLong.empty();
+        }
+        try {
+            return OptionalLong.of(Long.parseLong(text));
+        } catch (NumberFormatException tooLong) {
+            return OptionalLong.empty();
+        }
+    }
+
     Optional<List<Organization>> organizations(Duration budget) {
         return organizations.get(budget);
     }
@@ -50,12 +62,9 @@ final class ChatHubDirectory {
     /** {@code "24"} is organization 24; anything else is looked up by name, ignoring case. */
     OptionalLong organizationId(String selector, Duration budget) {
         String value = selector.strip();
-        if (!value.isEmpty() && value.chars().allMatch(Character::isDigit)) {
-            try {
-                return OptionalLong.of(Long.parseLong(value));
-            } catch (NumberFormatException e) {
-                return OptionalLong.empty();
-            }
+        OptionalLong id = parseId(value);
+        if (id.isPresent()) {
+            return id;
         }
         String wanted = value.toLowerCase(Locale.ROOT);
         return organizations(budget).flatMap(list -> list.stream()

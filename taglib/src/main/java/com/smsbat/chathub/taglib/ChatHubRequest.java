@@ -149,10 +149,6 @@ final class ChatHubRequest {
         return organizationsWithPanel.add(organizationId);
     }
 
-    boolean hasPanel(long organizationId) {
-        return organizationsWithPanel.contains(organizationId);
-    }
-
     /** Whether the browser renewal module still has to be written into this page; from now on it has been. */
     boolean claimRenewalScript() {
         if (renewalScriptWritten) {

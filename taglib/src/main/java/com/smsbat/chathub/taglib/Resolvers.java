@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Properties;
 
 /** The built-in {@link OperatorResolver}s and the choice between them (setting {@code chathub.operator.resolver}). */
@@ -27,18 +28,14 @@ final class Resolvers {
     }
 
     static OperatorResolver create(ChatHubConfig config, ServletContext context, ChatHubDirectory directory) {
-        Long defaultOrganization = numericOrganization(config.organization());
+        OptionalLong organization = ChatHubDirectory.parseId(config.organization());
+        Long defaultOrganization = organization.isPresent() ? organization.getAsLong() : null;
         return switch (config.operatorResolver()) {
             case "mapping" -> mapping(config, context, defaultOrganization);
             case "session" -> new SessionResolver(config.operatorSessionAttribute(), defaultOrganization);
             case "directory" -> new DirectoryResolver(directory, config.operatorNameAttribute(), config.waitBudget());
             default -> custom(config.operatorResolver());
         };
-    }
-
-    private static Long numericOrganization(String organization) {
-        return !organization.isEmpty() && organization.chars().allMatch(Character::isDigit)
-                ? Long.valueOf(organization) : null;
     }
 
     private static OperatorResolver mapping(ChatHubConfig config, ServletContext context, Long defaultOrganization) {

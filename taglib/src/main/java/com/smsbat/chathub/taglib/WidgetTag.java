@@ -45,6 +45,8 @@ public class WidgetTag extends SimpleTagSupport {
             page.getOut().write(Panels.render(state, organization, nonce, renew, () -> fallback(fallbackSetting)));
         } catch (UncheckedIOException e) {
             throw e.getCause();
+        } catch (BodyFailed e) {
+            throw e.getCause();
         }
     }
 
@@ -57,11 +59,26 @@ public class WidgetTag extends SimpleTagSupport {
         try {
             body.invoke(rendered);
         } catch (JspException e) {
-            throw new IllegalStateException(e);
+            throw new BodyFailed(e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         String html = rendered.toString();
         return html.isBlank() ? fallbackSetting : html;
+    }
+
+    /** Carries the body's own {@link JspException} through the fallback supplier, to be thrown as it was. */
+    private static final class BodyFailed extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        BodyFailed(JspException cause) {
+            super(cause);
+        }
+
+        @Override
+        public synchronized JspException getCause() {
+            return (JspException) super.getCause();
+        }
     }
 }

@@ -19,7 +19,6 @@ import java.util.function.BiFunction;
  */
 final class JettyTestContainer implements TestContainer {
 
-    private final String name;
     private final BiFunction<TestWebapp, Path, Handler> webapps;
     private final Server server = new Server();
     private Handler context;
@@ -27,8 +26,7 @@ final class JettyTestContainer implements TestContainer {
     private int port;
 
     /** @param webapps makes the (not yet started) web application of a {@link TestWebapp} laid out at a path */
-    JettyTestContainer(String name, BiFunction<TestWebapp, Path, Handler> webapps) {
-        this.name = name;
+    JettyTestContainer(BiFunction<TestWebapp, Path, Handler> webapps) {
         this.webapps = webapps;
     }
 
@@ -64,10 +62,6 @@ final class JettyTestContainer implements TestContainer {
         return URI.create("http://127.0.0.1:" + port + contextPath + path);
     }
 
-    @Override
-    public String name() {
-        return name;
-    }
 
     @Override
     public void close() {

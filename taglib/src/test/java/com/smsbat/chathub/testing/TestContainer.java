@@ -13,9 +13,9 @@ public interface TestContainer extends AutoCloseable {
     static TestContainer start(TestWebapp app) {
         String name = System.getProperty("chathub.test.container", "jetty");
         TestContainer container = switch (name) {
-            case "jetty" -> new JettyTestContainer(name, JettyEe10Webapps::create);
-            case "jetty-ee8" -> new JettyTestContainer(name, JettyEe8Webapps::create);
-            case "tomcat-11", "tomcat-10.1", "tomcat-9" -> new TomcatTestContainer(name);
+            case "jetty" -> new JettyTestContainer(JettyEe10Webapps::create);
+            case "jetty-ee8" -> new JettyTestContainer(JettyEe8Webapps::create);
+            case "tomcat-11", "tomcat-10.1", "tomcat-9" -> new TomcatTestContainer();
             default -> throw new IllegalArgumentException("chathub.test.container=" + name
                     + ": use jetty, tomcat-11, tomcat-10.1, jetty-ee8 or tomcat-9");
         };
@@ -36,7 +36,6 @@ public interface TestContainer extends AutoCloseable {
     /** {@code path} resolved against the application's context root, e.g. {@code uri("/page.jsp")}. */
     URI uri(String path);
 
-    String name();
 
     @Override
     void close();

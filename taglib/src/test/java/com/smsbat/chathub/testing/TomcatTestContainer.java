@@ -19,13 +19,8 @@ import java.util.logging.Logger;
 
 final class TomcatTestContainer implements TestContainer {
 
-    private final String name;
     private final Tomcat tomcat = new Tomcat();
     private Context context;
-
-    TomcatTestContainer(String name) {
-        this.name = name;
-    }
 
     @Override
     public void deploy(TestWebapp app) throws Exception {
@@ -90,10 +85,6 @@ final class TomcatTestContainer implements TestContainer {
         return URI.create("http://127.0.0.1:" + tomcat.getConnector().getLocalPort() + context.getPath() + path);
     }
 
-    @Override
-    public String name() {
-        return name;
-    }
 
     @Override
     public void close() {
