@@ -84,7 +84,11 @@ final class HttpTransport {
         }
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUri + call.pathAndQuery()))
                 .timeout(requestTimeout)
-                .header("Accept", "application/json, text/plain");
+                // The list GETs send exactly what ChatHub's reference pages send, the request known to get the
+                // documented JSON list back (the lists are JSON whatever the header; we parse JSON whatever the content
+                // type says). The POSTs put JSON first so get-token answers the JSON string the reference shows;
+                // text/plain stays acceptable because ChatHub answers strings as bare text when it prefers to.
+                .header("Accept", "GET".equals(call.method()) ? "text/plain" : "application/json, text/plain");
         if (companyToken != null) {
             request.header("Authorization", "Bearer " + companyToken);
         }

@@ -11,16 +11,29 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 /**
- * An offline ChatHub: a real HTTP server on 127.0.0.1 that serves every ChatHub API endpoint with the documented
- * shapes and statuses, plus a stand-in widget script, for development, tests and demos. Not for production.
+ * An offline ChatHub: a real HTTP server on 127.0.0.1 that serves every ChatHub API endpoint, plus a stand-in widget
+ * script, for development, tests and demos. Not for production.
+ *
+ * <h2>Answers</h2>
+ * By default every endpoint answers as ChatHub's reference pages show, exchange for exchange (SandboxGoldenTest
+ * replays those pages' exchanges against it): both get-token calls answer a JSON string holding an HS256 JWT, or the
+ * bare JWT as {@code text/plain} when the request's {@code Accept} prefers {@code text/plain}; the lists and
+ * validate-token answer JSON; synchronize creates every operator it is given, duplicate names included; status
+ * answers 200 with no body. Other token encodings and every kind of misbehaviour come only from {@link #faults()}.
+ * What the reference pages leave open the sandbox decides on its own, as the README's sandbox section lists: 400 for
+ * an {@code expiresAt} without an offset, in the past or more than 24 hours ahead (by the sandbox clock) and for an
+ * operator that is not active, 404 for an unknown organization or operator, {@code {"error":"…"}} error bodies.
  *
  * <h2>Seed</h2>
  * Every sandbox starts with the same data, so an application configured against one works against any other:
@@ -33,20 +46,20 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>operators added through synchronize get ids from 1001 on</li>
  * </ul>
  *
- * <h2>Operator tokens</h2>
+ * <h2>Tokens</h2>
  * HS256 JWTs signed with the published, sandbox-only secret {@code chathub-sandbox-secret-not-for-production},
- * so embedded and standalone sandboxes accept each other's tokens. Claims: {@code iss} "chathub-sandbox",
- * {@code sub} (operator id as text), {@code jti}, {@code operatorId}, {@code operatorName}, {@code organizationId},
- * {@code organizationName}, {@code iat}, {@code exp} (the requested {@code expiresAt}, to the second).
- * get-token answers {@code {"token":"…","expiresAt":"…"}}; it refuses with 400 an {@code expiresAt} in the past or
- * more than 24 hours ahead (by the sandbox clock) and an operator that is not active, and with 404 an unknown
- * operator. validate-token checks the signature and {@code exp} against the sandbox clock.
+ * so embedded and standalone sandboxes accept each other's operator tokens. Operator token claims: {@code iss}
+ * "chathub-sandbox", {@code sub} (operator id as text), {@code jti}, {@code iat}, {@code operator_id} and {@code exp}
+ * (the requested {@code expiresAt}, to the second) as in the reference pages' example, and {@code operator_name},
+ * {@code organization_id}, {@code organization_name} for the stand-in widget's panel. Company tokens carry
+ * {@code iss}, {@code sub} (the login), {@code jti} and {@code iat}, and no expiry. validate-token checks the
+ * signature and {@code exp} against the sandbox clock.
  *
  * <h2>Use</h2>
  * Embedded: {@code try (ChatHubSandbox sandbox = ChatHubSandbox.start()) { … sandbox.baseUri() … }}; tests count
  * calls with {@link #calls} and inject misbehaviour with {@link #faults()}. Standalone:
- * {@code mvn -q -pl taglib compile exec:java -Dsandbox.port=8090} serves until stopped and prints the seed.
- * Every answer carries an {@code X-Request-Id}.
+ * {@code mvn -q -pl taglib compile exec:java -Dsandbox.port=8090} serves until stopped and prints the settings an
+ * application needs to use it, and the seed. Every answer carries an {@code X-Request-Id}.
  */
 public final class ChatHubSandbox implements AutoCloseable {
 
@@ -56,8 +69,16 @@ public final class ChatHubSandbox implements AutoCloseable {
     public static final String COMPANY_TOKEN = "sandbox-company-token";
 
     static final String JSON = "application/json; charset=utf-8";
+    static final String TEXT = "text/plain; charset=utf-8";
 
     private static final int DEFAULT_STANDALONE_PORT = 8090;
+    /* The names of the library's settings (com.smsbat.chathub.taglib.Setting, which a test compares them with), not
+       imported: the sandbox does not depend on the taglib. */
+    static final String API_URL_SETTING = "chathub.api.url";
+    static final String WIDGET_URL_SETTING = "chathub.widget.url";
+    static final String LOGIN_SETTING = "chathub.login";
+    static final String PASSWORD_SETTING = "chathub.password";
+    static final String COMPANY_TOKEN_SETTING = "chathub.company.token";
     /** Enough for bursts of concurrent test clients without refusing connections. */
     private static final int BACKLOG = 256;
 
@@ -105,6 +126,11 @@ public final class ChatHubSandbox implements AutoCloseable {
         return handler.calls(Objects.requireNonNull(endpoint, "endpoint"));
     }
 
+    /** How many get-token answers (company and operator) carried their token in {@code encoding}. */
+    int tokenAnswers(SandboxFaults.TokenEncoding encoding) {
+        return handler.tokenAnswers(Objects.requireNonNull(encoding, "encoding"));
+    }
+
     public void resetCalls() {
         handler.resetCalls();
     }
@@ -140,7 +166,7 @@ public final class ChatHubSandbox implements AutoCloseable {
         return "ChatHubSandbox[" + baseUri + "]";
     }
 
-    /** Serves on 127.0.0.1:${sandbox.port} (default 8090) until the process is stopped. */
+    /** Serves on 127.0.0.1:${sandbox.port} (default 8090, 0 for any free port) until the process is stopped. */
     public static void main(String[] args) throws InterruptedException {
         int port = Integer.getInteger("sandbox.port", DEFAULT_STANDALONE_PORT);
         ChatHubSandbox sandbox = builder().port(port).start();
@@ -150,12 +176,23 @@ public final class ChatHubSandbox implements AutoCloseable {
     }
 
     void printSeed(PrintStream out) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put(API_URL_SETTING, baseUri.toString());
+        settings.put(WIDGET_URL_SETTING, widgetScriptUri().toString());
+        settings.put(LOGIN_SETTING, LOGIN);
+        settings.put(PASSWORD_SETTING, PASSWORD);
         out.println("ChatHub sandbox (offline emulator, not for production) at " + baseUri);
-        out.println("  API base URL:   " + baseUri);
-        out.println("  widget script:  " + widgetScriptUri());
-        out.println("  company login:  " + LOGIN + " / password: " + PASSWORD);
-        out.println("  company token:  " + COMPANY_TOKEN);
         out.println();
+        out.println("To point an application at it, paste into its WEB-INF/web.xml:");
+        settings.forEach((name, value) -> out.println("  <context-param><param-name>" + name
+                + "</param-name><param-value>" + value + "</param-value></context-param>"));
+        out.println("or start its server with:");
+        out.println("  " + settings.entrySet().stream().map(setting -> "-D" + setting.getKey() + "=" + setting.getValue())
+                .collect(Collectors.joining(" ")));
+        out.println();
+        out.println("Instead of login and password, " + COMPANY_TOKEN_SETTING + "=" + COMPANY_TOKEN + " works too.");
+        out.println();
+        out.println("Seed:");
         out.printf("  %-6s %-18s %-9s %-18s %s%n", "org", "organization", "operator", "name", "status");
         for (SandboxState.Organization organization : state.organizations()) {
             for (SandboxState.Operator operator : state.operatorsOf(organization.id())) {

@@ -12,9 +12,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Misbehaviour to inject into one {@link ChatHubSandbox}: latency, error statuses, raw bodies, hangs.
- * Reachable only through this object, never over HTTP or from configuration, so a sandbox started by a
- * deployed application cannot be made to misbehave. Thread-safe.
+ * Misbehaviour to inject into one {@link ChatHubSandbox}: latency, error statuses, raw bodies, hangs, and token
+ * bodies in the other encodings ChatHub's docs mention ({@link #encodeTokens}). Reachable only through this object,
+ * never over HTTP or from configuration, so a sandbox started by a deployed application cannot be made to misbehave
+ * and always answers as ChatHub's reference pages show. Thread-safe.
  *
  * <p>Canned answers ({@link #fail}, {@link #respond}) are given in the order they were added; {@code times}
  * of {@link #FOREVER} keeps an answer until {@link #clear()}. Delays and hangs come before the answer.
@@ -23,6 +24,21 @@ public final class SandboxFaults {
 
     /** For {@code times}: keep answering this way until {@link #clear()}. */
     public static final int FOREVER = -1;
+
+    /** How a get-token answer carries its token. */
+    public enum TokenEncoding {
+        /** {@code "eyJ…"} as {@code application/json}: the reference pages' answer, the default. */
+        JSON_STRING,
+        /** {@code eyJ…} as {@code text/plain}: ChatHub's answer when the request's {@code Accept} prefers text. */
+        TEXT_PLAIN,
+        /**
+         * {@code {"token":"eyJ…","expiresAt":"…"}} ({@code {"token":"eyJ…"}} for company tokens) as
+         * {@code application/json}: a form other pages of ChatHub's docs show; never answered by default.
+         */
+        OBJECT,
+        /** {@code eyJ…} with no {@code Content-Type} at all; never answered by default. */
+        BARE
+    }
 
     /** An answer given instead of the real one, {@code remaining} more times ({@link #FOREVER} for ever). */
     static final class Canned {
@@ -42,6 +58,8 @@ public final class SandboxFaults {
     private final Map<SandboxEndpoint, Duration> delays = new EnumMap<>(SandboxEndpoint.class);
     private final Set<SandboxEndpoint> hung = EnumSet.noneOf(SandboxEndpoint.class);
     private final Map<SandboxEndpoint, Deque<Canned>> canned = new EnumMap<>(SandboxEndpoint.class);
+    /** {@code null}: as the request's {@code Accept} asks, {@link TokenEncoding#JSON_STRING} or {@link TokenEncoding#TEXT_PLAIN}. */
+    private TokenEncoding tokenEncoding;
     /** Counted down by {@link #clear()} and on close, ending every delay and hang in progress. */
     private CountDownLatch release = new CountDownLatch(1);
 
@@ -78,7 +96,16 @@ public final class SandboxFaults {
         if (status < 200 || status > 599) {
             throw new IllegalArgumentException("respond needs a status of 200-599, was " + status);
         }
-        return add(endpoint, new Canned(status, "text/plain; charset=utf-8", rawBody, checkedTimes(times)));
+        return add(endpoint, new Canned(status, ChatHubSandbox.TEXT, rawBody, checkedTimes(times)));
+    }
+
+    /**
+     * Answers both get-token endpoints with real tokens in {@code encoding}, whatever the request's {@code Accept},
+     * until {@link #clear()}: for checking that a client copes with every encoding ChatHub's docs mention.
+     */
+    public synchronized SandboxFaults encodeTokens(TokenEncoding encoding) {
+        this.tokenEncoding = Objects.requireNonNull(encoding, "encoding");
+        return this;
     }
 
     /** Leaves every request to {@code endpoint} unanswered until {@link #clear()} or the sandbox closes. */
@@ -87,13 +114,14 @@ public final class SandboxFaults {
         return this;
     }
 
-    /** Removes every fault; requests hanging or delayed right now carry on and get their real answers. */
+    /** Removes every fault and variant; requests hanging or delayed right now carry on and get their real answers. */
     public void clear() {
         CountDownLatch released;
         synchronized (this) {
             delays.clear();
             hung.clear();
             canned.clear();
+            tokenEncoding = null;
             released = release;
             release = new CountDownLatch(1);
         }
@@ -133,6 +161,11 @@ public final class SandboxFaults {
             }
             return next;
         }
+    }
+
+    /** The encoding forced by {@link #encodeTokens}, or {@code null} to answer as the request asks. */
+    synchronized TokenEncoding tokenEncoding() {
+        return tokenEncoding;
     }
 
     private synchronized SandboxFaults add(SandboxEndpoint endpoint, Canned answer) {

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import com.smsbat.chathub.sandbox.SandboxFaults.TokenEncoding;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 
@@ -19,13 +21,18 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** Serves every sandbox request: counts it, applies faults, checks company auth, and answers as ChatHub would. */
+/**
+ * Serves every sandbox request: counts it, applies faults, checks company auth, and answers as ChatHub's reference
+ * pages show. What those pages do not state (error statuses for unknown or inactive operators, error bodies, the
+ * offset demanded in {@code expiresAt}) is the sandbox's own choice, listed in the README.
+ */
 final class SandboxHandler implements HttpHandler {
 
     private static final Logger LOG = Logger.getLogger(SandboxHandler.class.getName());
@@ -57,6 +64,7 @@ final class SandboxHandler implements HttpHandler {
     private final ObjectMapper mapper;
     private final byte[] widgetScript;
     private final AtomicIntegerArray calls = new AtomicIntegerArray(SandboxEndpoint.values().length);
+    private final AtomicIntegerArray tokenAnswers = new AtomicIntegerArray(TokenEncoding.values().length);
     private final AtomicLong requestIds = new AtomicLong();
 
     SandboxHandler(SandboxState state, SandboxFaults faults, Clock clock, ObjectMapper mapper, byte[] widgetScript) {
@@ -72,9 +80,16 @@ final class SandboxHandler implements HttpHandler {
         return calls.get(endpoint.ordinal());
     }
 
+    /** How many get-token answers (company and operator) carried their token in {@code encoding}. */
+    int tokenAnswers(TokenEncoding encoding) {
+        return tokenAnswers.get(encoding.ordinal());
+    }
+
     void resetCalls() {
-        for (int i = 0; i < calls.length(); i++) {
-            calls.set(i, 0);
+        for (AtomicIntegerArray counters : List.of(calls, tokenAnswers)) {
+            for (int i = 0; i < counters.length(); i++) {
+                counters.set(i, 0);
+            }
         }
     }
 
@@ -116,7 +131,7 @@ final class SandboxHandler implements HttpHandler {
                 return widgetScript();
             }
             if (endpoint == SandboxEndpoint.COMPANY_TOKEN) {
-                return companyToken(body(exchange));
+                return companyToken(exchange, body(exchange));
             }
             if (!state.acceptsCompanyToken(companyToken(exchange))) {
                 exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer");
@@ -125,7 +140,7 @@ final class SandboxHandler implements HttpHandler {
             return switch (endpoint) {
                 case ORGANIZATIONS -> organizations();
                 case OPERATORS -> operators(exchange.getRequestURI().getRawQuery());
-                case OPERATOR_TOKEN -> operatorToken(body(exchange));
+                case OPERATOR_TOKEN -> operatorToken(exchange, body(exchange));
                 case VALIDATE_TOKEN -> validateToken(body(exchange));
                 case SYNCHRONIZE -> synchronize(body(exchange));
                 case STATUS -> status(body(exchange));
@@ -144,10 +159,11 @@ final class SandboxHandler implements HttpHandler {
                 "Cache-Control", "no-cache"), widgetScript);
     }
 
-    private Answer companyToken(JsonNode body) {
+    private Answer companyToken(HttpExchange exchange, JsonNode body) {
         if (ChatHubSandbox.LOGIN.equals(body.path("login").asText(null))
                 && ChatHubSandbox.PASSWORD.equals(body.path("password").asText(null))) {
-            return json(200, mapper.createObjectNode().put("token", state.issueCompanyToken()));
+            String token = state.admitCompanyToken(jwt.issueCompanyToken(ChatHubSandbox.LOGIN, clock.instant()));
+            return token(exchange, token, null);
         }
         return error(401, "wrong login or password");
     }
@@ -169,7 +185,7 @@ final class SandboxHandler implements HttpHandler {
         return json(200, result);
     }
 
-    private Answer operatorToken(JsonNode body) {
+    private Answer operatorToken(HttpExchange exchange, JsonNode body) {
         long operatorId = requiredLong(body, "id");
         Instant expiresAt = requiredInstant(body, "expiresAt");
         SandboxState.Operator operator = state.operator(operatorId)
@@ -186,15 +202,74 @@ final class SandboxHandler implements HttpHandler {
         }
         SandboxState.Organization organization = state.organization(operator.organizationId()).orElseThrow();
         Instant exp = Instant.ofEpochSecond(expiresAt.getEpochSecond());
-        return json(200, mapper.createObjectNode()
-                .put("token", jwt.issue(operator, organization, now, exp))
-                .put("expiresAt", exp.toString()));
+        return token(exchange, jwt.issueOperatorToken(operator, organization, now, exp), exp);
+    }
+
+    /**
+     * A get-token answer: by default a JSON string, or bare text/plain when the request's {@code Accept} prefers it,
+     * as ChatHub answers; the other encodings only when {@link SandboxFaults#encodeTokens} asks for them.
+     */
+    private Answer token(HttpExchange exchange, String token, Instant expiresAt) {
+        TokenEncoding encoding = faults.tokenEncoding();
+        if (encoding == null) {
+            encoding = prefersText(exchange.getRequestHeaders().getFirst("Accept"))
+                    ? TokenEncoding.TEXT_PLAIN : TokenEncoding.JSON_STRING;
+        }
+        tokenAnswers.incrementAndGet(encoding.ordinal());
+        return switch (encoding) {
+            case JSON_STRING -> json(200, TextNode.valueOf(token));
+            case TEXT_PLAIN -> Answer.of(200, ChatHubSandbox.TEXT, token);
+            case OBJECT -> {
+                ObjectNode object = mapper.createObjectNode().put("token", token);
+                yield json(200, expiresAt == null ? object : object.put("expiresAt", expiresAt.toString()));
+            }
+            case BARE -> new Answer(200, Map.of(), token.getBytes(StandardCharsets.UTF_8));
+        };
+    }
+
+    /**
+     * Whether {@code accept} ranks {@code text/plain} above {@code application/json}; at equal quality, whichever it
+     * names first wins. Wildcards prefer neither, so a request without a preference gets JSON.
+     */
+    static boolean prefersText(String accept) {
+        if (accept == null) {
+            return false;
+        }
+        List<String> types = new ArrayList<>();
+        List<Double> qualities = new ArrayList<>();
+        for (String range : accept.split(",")) {
+            String[] parts = range.split(";");
+            types.add(parts[0].strip().toLowerCase(Locale.ROOT));
+            qualities.add(quality(parts));
+        }
+        int text = types.indexOf("text/plain");
+        int json = types.indexOf("application/json");
+        if (text < 0 || qualities.get(text) <= 0) {
+            return false;
+        }
+        return json < 0 || qualities.get(text) > qualities.get(json)
+                || qualities.get(text).equals(qualities.get(json)) && text < json;
+    }
+
+    /** The {@code q} parameter of a media range; 1 when absent, 0 when unreadable. */
+    private static double quality(String[] rangeAndParameters) {
+        for (int i = 1; i < rangeAndParameters.length; i++) {
+            String[] parameter = rangeAndParameters[i].split("=", 2);
+            if (parameter.length == 2 && parameter[0].strip().equalsIgnoreCase("q")) {
+                try {
+                    return Double.parseDouble(parameter[1].strip());
+                } catch (NumberFormatException e) {
+                    return 0;
+                }
+            }
+        }
+        return 1;
     }
 
     private Answer validateToken(JsonNode body) {
         String token = requiredText(body, "token");
         JsonNode claims = jwt.verifiedClaims(token).orElse(null);
-        if (claims == null || !claims.path("exp").canConvertToLong() || !claims.path("operatorId").canConvertToLong()) {
+        if (claims == null || !claims.path("exp").canConvertToLong() || !claims.path("operator_id").canConvertToLong()) {
             return json(200, invalid("Invalid token"));
         }
         Instant expiresAt = Instant.ofEpochSecond(claims.path("exp").asLong());
@@ -203,7 +278,7 @@ final class SandboxHandler implements HttpHandler {
         }
         return json(200, mapper.createObjectNode()
                 .put("isValid", true)
-                .put("operatorId", claims.path("operatorId").asLong())
+                .put("operatorId", claims.path("operator_id").asLong())
                 .put("clientId", 0)
                 .put("expiresAt", expiresAt.toString())
                 .putNull("error"));

@@ -16,8 +16,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * HS256 operator tokens signed with a fixed, published secret, so that every sandbox (embedded or standalone)
- * accepts every other sandbox's tokens. The secret protects nothing: these tokens only open sandbox panels.
+ * HS256 company and operator tokens signed with a fixed, published secret, so that every sandbox (embedded or
+ * standalone) accepts every other sandbox's operator tokens. The secret protects nothing: these tokens only open sandbox panels.
  */
 final class SandboxJwt {
 
@@ -32,18 +32,34 @@ final class SandboxJwt {
         this.mapper = mapper;
     }
 
-    String issue(SandboxState.Operator operator, SandboxState.Organization organization, Instant issuedAt,
-                 Instant expiresAt) {
-        ObjectNode claims = mapper.createObjectNode()
+    /**
+     * An operator token. {@code operator_id} and {@code exp} are the claims of the reference pages' example token;
+     * the names are there for the stand-in widget's panel.
+     */
+    String issueOperatorToken(SandboxState.Operator operator, SandboxState.Organization organization, Instant issuedAt,
+                              Instant expiresAt) {
+        return sign(claims(Long.toString(operator.id()), issuedAt)
+                .put("operator_id", operator.id())
+                .put("operator_name", operator.name())
+                .put("organization_id", organization.id())
+                .put("organization_name", organization.name())
+                .put("exp", expiresAt.getEpochSecond()));
+    }
+
+    /** A company token: no {@code exp}, as ChatHub documents no lifetime for them. */
+    String issueCompanyToken(String login, Instant issuedAt) {
+        return sign(claims(login, issuedAt));
+    }
+
+    private ObjectNode claims(String subject, Instant issuedAt) {
+        return mapper.createObjectNode()
                 .put("iss", ISSUER)
-                .put("sub", Long.toString(operator.id()))
+                .put("sub", subject)
                 .put("jti", UUID.randomUUID().toString())
-                .put("operatorId", operator.id())
-                .put("operatorName", operator.name())
-                .put("organizationId", organization.id())
-                .put("organizationName", organization.name())
-                .put("iat", issuedAt.getEpochSecond())
-                .put("exp", expiresAt.getEpochSecond());
+                .put("iat", issuedAt.getEpochSecond());
+    }
+
+    private static String sign(ObjectNode claims) {
         String signed = HEADER + "." + encode(claims.toString().getBytes(StandardCharsets.UTF_8));
         return signed + "." + encode(sign(signed));
     }

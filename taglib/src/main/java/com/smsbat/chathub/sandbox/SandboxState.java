@@ -1,8 +1,6 @@
 package com.smsbat.chathub.sandbox;
 
-import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +34,6 @@ final class SandboxState {
     private final Map<Long, Organization> organizations = new LinkedHashMap<>();
     private final Map<Long, Operator> operators = new LinkedHashMap<>();
     private final Set<String> issuedCompanyTokens = ConcurrentHashMap.newKeySet();
-    private final SecureRandom random = new SecureRandom();
     private long nextOperatorId = FIRST_ADDED_OPERATOR_ID;
 
     SandboxState() {
@@ -61,16 +58,14 @@ final class SandboxState {
     }
 
     /**
-     * Adds each named operator to its organization, or keeps the one of that name already there: synchronizing
-     * the same list twice does not duplicate anyone. Every organization must exist.
+     * Adds every requested operator to its organization as a new, active operator with a new id, even when one of the
+     * same name is there already: ChatHub's reference says two operators may share a name. Every organization must
+     * exist.
      */
     synchronized List<Operator> synchronize(List<Operator> requested) {
         List<Operator> result = new ArrayList<>(requested.size());
         for (Operator wanted : requested) {
-            Operator operator = operatorsOf(wanted.organizationId()).stream()
-                    .filter(existing -> existing.name().equals(wanted.name()))
-                    .findFirst()
-                    .orElseGet(() -> new Operator(nextOperatorId++, wanted.name(), wanted.organizationId(), ACTIVE));
+            Operator operator = new Operator(nextOperatorId++, wanted.name(), wanted.organizationId(), ACTIVE);
             operators.put(operator.id(), operator);
             result.add(operator);
         }
@@ -91,10 +86,8 @@ final class SandboxState {
         };
     }
 
-    String issueCompanyToken() {
-        byte[] bytes = new byte[16];
-        random.nextBytes(bytes);
-        String token = "sandbox-company-" + HexFormat.of().formatHex(bytes);
+    /** Accepts {@code token} as a company token from now on, until {@link #revokeCompanyTokens()}. */
+    String admitCompanyToken(String token) {
         issuedCompanyTokens.add(token);
         return token;
     }

@@ -105,11 +105,13 @@ function fill(panel, result) {
     return;
   }
   const { claims, expiresAt } = result;
-  panel.setAttribute('data-operator-id', String(claims.operatorId ?? claims.sub ?? ''));
-  panel.setAttribute('data-organization-id', String(claims.organizationId ?? ''));
+  // operator_id and exp are the claims of ChatHub's documented example token; the names are the sandbox's own.
+  const operatorId = claims.operator_id ?? claims.sub;
+  panel.setAttribute('data-operator-id', String(operatorId ?? ''));
+  panel.setAttribute('data-organization-id', String(claims.organization_id ?? ''));
   panel.setAttribute('data-expires-at', expiresAt.toISOString());
-  panel.appendChild(line('Operator: ' + describe(claims.operatorName, claims.operatorId ?? claims.sub), 'operator'));
-  panel.appendChild(line('Organization: ' + describe(claims.organizationName, claims.organizationId), 'organization'));
+  panel.appendChild(line('Operator: ' + describe(claims.operator_name, operatorId), 'operator'));
+  panel.appendChild(line('Organization: ' + describe(claims.organization_name, claims.organization_id), 'organization'));
   panel.appendChild(line('Token expires: ' + expiresAt.toISOString(), 'expires'));
 }
 

@@ -35,6 +35,7 @@ class OperatorTokenCacheSandboxTest {
 
     private static final OperatorKey JOHN = new OperatorKey(24, 101);
     /** Default lifetime (23 h 50 min) less the default refresh-ahead (1 h), jitter off. */
+    private static final Duration DEFAULT_LIFETIME = Duration.ofHours(23).plusMinutes(50);
     private static final Duration REFRESH_POINT = Duration.ofHours(22).plusMinutes(50);
 
     private final MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
@@ -92,6 +93,13 @@ class OperatorTokenCacheSandboxTest {
         } finally {
             viewers.shutdownNow();
         }
+    }
+
+    @Test
+    void tokenFromTheDocumentedStringAnswerExpiresAtTheRequestedLifetime() {
+        OperatorTokenCache cache = cache(Duration.ofSeconds(10));
+
+        assertEquals(clock.instant().plus(DEFAULT_LIFETIME), cache.get(JOHN).orElseThrow().expiresAt());
     }
 
     @Test

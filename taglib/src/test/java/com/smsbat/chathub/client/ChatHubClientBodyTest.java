@@ -2,10 +2,12 @@ package com.smsbat.chathub.client;
 
 import com.smsbat.chathub.sandbox.ChatHubSandbox;
 import com.smsbat.chathub.sandbox.SandboxEndpoint;
+import com.smsbat.chathub.sandbox.SandboxFaults.TokenEncoding;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Duration;
@@ -38,6 +40,27 @@ class ChatHubClientBodyTest {
     @AfterEach
     void stopSandbox() {
         sandbox.close();
+    }
+
+    /** JSON_STRING and TEXT_PLAIN are ChatHub's two answers (as the request's Accept asks); the others its docs' variants. */
+    @ParameterizedTest
+    @EnumSource(TokenEncoding.class)
+    void operatorTokenIsReadInEveryEncodingAndExpiresWhenAskedFor(TokenEncoding encoding) {
+        sandbox.faults().encodeTokens(encoding);
+
+        OperatorToken token = client.operatorToken(101, requested);
+
+        assertEquals(requested, token.expiresAt());
+        assertEquals(new TokenValidation(true, 101L, requested, null), client.validateToken(token.token()));
+    }
+
+    @ParameterizedTest
+    @EnumSource(TokenEncoding.class)
+    void companyTokenIsReadInEveryEncoding(TokenEncoding encoding) {
+        sandbox.faults().encodeTokens(encoding);
+
+        assertEquals(2, client.organizations().size());
+        assertEquals(1, sandbox.calls(SandboxEndpoint.COMPANY_TOKEN));
     }
 
     @ParameterizedTest

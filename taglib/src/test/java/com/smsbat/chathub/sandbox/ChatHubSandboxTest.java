@@ -2,10 +2,13 @@ package com.smsbat.chathub.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.smsbat.chathub.taglib.Setting;
 import com.smsbat.chathub.testing.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -22,11 +25,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The sandbox's API as seen on the wire: shapes, statuses, company auth and its operator tokens. */
+/**
+ * The sandbox's API as seen on the wire: encodings, statuses, company auth and its tokens. SandboxGoldenTest holds it
+ * to the reference pages' exchanges; this test covers what those exchanges leave open.
+ */
 class ChatHubSandboxTest {
 
     private static final Instant NOW = Instant.parse("2026-03-01T10:00:00Z");
     private static final String TOKEN = ChatHubSandbox.COMPANY_TOKEN;
+    private static final String LOGIN = "{\"login\":\"sandbox\",\"password\":\"sandbox\"}";
 
     private final MutableClock clock = new MutableClock(NOW);
     private ChatHubSandbox sandbox;
@@ -45,11 +52,71 @@ class ChatHubSandboxTest {
 
     @Test
     void seededLoginGetsACompanyTokenThatOpensTheApi() {
-        HttpResponse<String> login = http.post("/api/company/get-token", "{\"login\":\"sandbox\",\"password\":\"sandbox\"}", null);
-        String companyToken = json(login).path("token").asText();
+        HttpResponse<String> login = http.post("/api/company/get-token", LOGIN, null);
+        String companyToken = json(login).asText();
 
         assertEquals(200, login.statusCode());
         assertEquals(200, http.get("/api/company/organization", companyToken).statusCode());
+    }
+
+    @Test
+    void companyTokenIsAJsonStringHoldingASandboxSignedJwt() throws Exception {
+        HttpResponse<String> login = http.post("/api/company/get-token", LOGIN, null);
+
+        assertEquals("application/json", SandboxHttp.mediaType(login));
+        assertTrue(json(login).isTextual(), login.body());
+        String[] parts = json(login).asText().split("\\.");
+        assertEquals("HS256", decode(parts[0]).path("alg").asText());
+        assertEquals("sandbox", decode(parts[1]).path("sub").asText());
+        assertEquals(signature(parts[0] + "." + parts[1]), parts[2]);
+    }
+
+    @Test
+    void tokenIsBareTextWhenAcceptPrefersTextPlain() {
+        HttpResponse<String> login = http.post("/api/company/get-token", LOGIN, null, "text/plain");
+
+        assertEquals("text/plain", SandboxHttp.mediaType(login));
+        assertTrue(login.body().startsWith("eyJ") && login.body().chars().filter(c -> c == '.').count() == 2,
+                login.body());
+        assertEquals(200, http.get("/api/company/organization", login.body()).statusCode());
+    }
+
+    @Test
+    void operatorTokenIsBareTextWhenAcceptPrefersTextPlain() {
+        HttpResponse<String> response = http.post("/api/operator/get-token", tokenRequest(101, NOW.plusSeconds(60)),
+                TOKEN, "text/plain");
+
+        assertEquals("text/plain", SandboxHttp.mediaType(response));
+        assertEquals(3, response.body().split("\\.").length, response.body());
+    }
+
+    @Test
+    void tokenIsAJsonStringWhenAcceptNamesJsonFirst() {
+        HttpResponse<String> login = http.post("/api/company/get-token", LOGIN, null, "application/json, text/plain");
+
+        assertEquals("application/json", SandboxHttp.mediaType(login));
+        assertTrue(json(login).isTextual(), login.body());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "text/plain|true",
+            "text/plain, application/json|true",
+            "application/json;q=0.5, text/plain|true",
+            "TEXT/PLAIN; charset=utf-8|true",
+            "application/json, text/plain|false",
+            "text/plain;q=0.2, application/json|false",
+            "text/plain;q=0|false",
+            "*/*|false",
+            "text/*|false",
+            "application/json|false"})
+    void textPlainIsPreferredOnlyWhenAcceptRanksItAboveJson(String accept, boolean prefersText) {
+        assertEquals(prefersText, SandboxHandler.prefersText(accept));
+    }
+
+    @Test
+    void noAcceptHeaderPrefersJson() {
+        assertFalse(SandboxHandler.prefersText(null));
     }
 
     @Test
@@ -71,8 +138,7 @@ class ChatHubSandboxTest {
 
     @Test
     void revokedCompanyTokenIsUnauthorizedWhileTheFixedOneStaysValid() {
-        String issued = json(http.post("/api/company/get-token", "{\"login\":\"sandbox\",\"password\":\"sandbox\"}", null))
-                .path("token").asText();
+        String issued = json(http.post("/api/company/get-token", LOGIN, null)).asText();
 
         sandbox.revokeCompanyTokens();
 
@@ -105,12 +171,22 @@ class ChatHubSandboxTest {
     }
 
     @Test
-    void operatorTokenExactly24HoursAheadIsIssued() {
+    void operatorTokenExactly24HoursAheadIsIssued() throws Exception {
         HttpResponse<String> response = http.post("/api/operator/get-token",
                 tokenRequest(101, NOW.plus(Duration.ofHours(24))), TOKEN);
 
         assertEquals(200, response.statusCode());
-        assertEquals(NOW.plus(Duration.ofHours(24)).toString(), json(response).path("expiresAt").asText());
+        assertEquals(NOW.plus(Duration.ofHours(24)).getEpochSecond(),
+                decode(json(response).asText().split("\\.")[1]).path("exp").asLong());
+    }
+
+    @Test
+    void operatorTokenIsAJsonStringByDefault() {
+        HttpResponse<String> response = http.post("/api/operator/get-token", tokenRequest(101, NOW.plusSeconds(60)),
+                TOKEN);
+
+        assertEquals("application/json", SandboxHttp.mediaType(response));
+        assertTrue(json(response).isTextual(), response.body());
     }
 
     @Test
@@ -145,33 +221,27 @@ class ChatHubSandboxTest {
     @Test
     void operatorTokenIsAnHs256JwtNamingOperatorAndOrganization() throws Exception {
         Instant expiresAt = NOW.plus(Duration.ofHours(8));
-        String token = json(http.post("/api/operator/get-token", tokenRequest(202, expiresAt), TOKEN))
-                .path("token").asText();
-        String[] parts = token.split("\\.");
+        String[] parts = issue(202, expiresAt).split("\\.");
 
         assertEquals("HS256", decode(parts[0]).path("alg").asText());
         JsonNode claims = decode(parts[1]);
         assertEquals("chathub-sandbox", claims.path("iss").asText());
         assertEquals("202", claims.path("sub").asText());
-        assertEquals(202, claims.path("operatorId").asLong());
-        assertEquals("Olena Kovalenko", claims.path("operatorName").asText());
-        assertEquals(31, claims.path("organizationId").asLong());
-        assertEquals("Sales", claims.path("organizationName").asText());
+        assertEquals(202, claims.path("operator_id").asLong());
+        assertEquals("Olena Kovalenko", claims.path("operator_name").asText());
+        assertEquals(31, claims.path("organization_id").asLong());
+        assertEquals("Sales", claims.path("organization_name").asText());
         assertEquals(NOW.getEpochSecond(), claims.path("iat").asLong());
         assertEquals(expiresAt.getEpochSecond(), claims.path("exp").asLong());
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec("chathub-sandbox-secret-not-for-production".getBytes(StandardCharsets.UTF_8),
-                "HmacSHA256"));
-        assertEquals(parts[2], Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(mac.doFinal((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII))));
+        assertEquals(signature(parts[0] + "." + parts[1]), parts[2]);
     }
 
     @Test
     void tokensForTheSameOperatorAndExpiryDiffer() {
         String request = tokenRequest(101, NOW.plusSeconds(600));
 
-        assertFalse(json(http.post("/api/operator/get-token", request, TOKEN)).path("token").asText()
-                .equals(json(http.post("/api/operator/get-token", request, TOKEN)).path("token").asText()));
+        assertFalse(json(http.post("/api/operator/get-token", request, TOKEN)).asText()
+                .equals(json(http.post("/api/operator/get-token", request, TOKEN)).asText()));
     }
 
     @Test
@@ -216,14 +286,18 @@ class ChatHubSandboxTest {
     }
 
     @Test
-    void synchronizeAddsOperatorsOnceByName() {
-        String request = "[{\"organizationId\":31,\"name\":\"Ivan Petrenko\"}]";
+    void synchronizeAddsEveryOperatorWithANewIdEvenUnderANameTaken() {
+        String request = "[{\"organizationId\":31,\"name\":\"Ivan Petrenko\"},{\"organizationId\":31,\"name\":\"Ivan Petrenko\"}]";
 
         String first = http.post("/api/operator/synchronize", request, TOKEN).body();
-        String second = http.post("/api/operator/synchronize", request, TOKEN).body();
+        String second = http.post("/api/operator/synchronize", "[{\"organizationId\":31,\"name\":\"Alex Brown\"}]", TOKEN)
+                .body();
 
-        assertEquals("[{\"id\":1001,\"name\":\"Ivan Petrenko\",\"status\":0}]", first);
-        assertEquals(first, second);
+        assertEquals("[{\"id\":1001,\"name\":\"Ivan Petrenko\",\"status\":0},{\"id\":1002,\"name\":\"Ivan Petrenko\",\"status\":0}]",
+                first);
+        assertEquals("[{\"id\":1003,\"name\":\"Alex Brown\",\"status\":0}]", second);
+        assertEquals(2, json(http.get("/api/operator?organizationId=31", TOKEN)).findValues("name").stream()
+                .filter(name -> name.asText().equals("Alex Brown")).count());
     }
 
     @Test
@@ -292,19 +366,47 @@ class ChatHubSandboxTest {
     }
 
     @Test
-    void seedTableNamesCredentialsAndEveryOperator() {
-        ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        sandbox.printSeed(new PrintStream(printed, true, StandardCharsets.UTF_8));
-        String seed = printed.toString(StandardCharsets.UTF_8);
+    void standaloneStartPrintsTheLibrarysSettingsForWebXmlAndAsSystemProperties() {
+        String printed = printed();
+        String widget = sandbox.widgetScriptUri().toString();
 
-        for (String expected : new String[] {sandbox.baseUri().toString(), "sandbox / password: sandbox", TOKEN,
+        for (String[] setting : new String[][] {{Setting.API_URL.key(), sandbox.baseUri().toString()},
+                {Setting.WIDGET_URL.key(), widget}, {Setting.LOGIN.key(), "sandbox"}, {Setting.PASSWORD.key(), "sandbox"}}) {
+            assertTrue(printed.contains("<context-param><param-name>" + setting[0] + "</param-name><param-value>"
+                    + setting[1] + "</param-value></context-param>"), setting[0] + " missing from\n" + printed);
+            assertTrue(printed.contains(" -D" + setting[0] + "=" + setting[1] + " ")
+                    || printed.contains(" -D" + setting[0] + "=" + setting[1] + System.lineSeparator()),
+                    setting[0] + " missing from\n" + printed);
+        }
+        assertTrue(printed.contains(Setting.COMPANY_TOKEN.key() + "=" + TOKEN), printed);
+    }
+
+    @Test
+    void seedTableNamesCredentialsAndEveryOperator() {
+        String seed = printed();
+
+        for (String expected : new String[] {sandbox.baseUri().toString(), TOKEN,
                 "John Smith", "Maria Garcia", "Wei Chen", "Alex Brown", "Olena Kovalenko", "inactive"}) {
             assertTrue(seed.contains(expected), expected + " missing from\n" + seed);
         }
     }
 
+    private String printed() {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        sandbox.printSeed(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        return printed.toString(StandardCharsets.UTF_8);
+    }
+
     private String issue(long operatorId, Instant expiresAt) {
-        return json(http.post("/api/operator/get-token", tokenRequest(operatorId, expiresAt), TOKEN)).path("token").asText();
+        return json(http.post("/api/operator/get-token", tokenRequest(operatorId, expiresAt), TOKEN)).asText();
+    }
+
+    private static String signature(String headerAndPayload) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec("chathub-sandbox-secret-not-for-production".getBytes(StandardCharsets.UTF_8),
+                "HmacSHA256"));
+        return Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(mac.doFinal(headerAndPayload.getBytes(StandardCharsets.US_ASCII)));
     }
 
     private static String tokenRequest(long operatorId, Instant expiresAt) {

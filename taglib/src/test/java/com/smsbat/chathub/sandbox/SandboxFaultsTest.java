@@ -1,11 +1,17 @@
 package com.smsbat.chathub.sandbox;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -19,6 +25,7 @@ class SandboxFaultsTest {
 
     private static final String TOKEN = ChatHubSandbox.COMPANY_TOKEN;
     private static final String ORGANIZATIONS = "/api/company/organization";
+    private static final String LOGIN = "{\"login\":\"sandbox\",\"password\":\"sandbox\"}";
 
     private ChatHubSandbox sandbox;
     private SandboxHttp http;
@@ -119,6 +126,50 @@ class SandboxFaultsTest {
 
         assertTrue(Duration.ofNanos(System.nanoTime() - start).compareTo(Duration.ofSeconds(2)) < 0);
         assertThrows(ExecutionException.class, () -> hung.get(5, TimeUnit.SECONDS));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "JSON_STRING|application/json|\"eyJ",
+            "TEXT_PLAIN|text/plain|eyJ",
+            "OBJECT|application/json|{\"token\":\"eyJ",
+            "BARE||eyJ"})
+    void encodeTokensAnswersEveryGetTokenInThatEncodingWhateverTheRequestAccepts(SandboxFaults.TokenEncoding encoding,
+                                                                                 String mediaType, String bodyStart) {
+        sandbox.faults().encodeTokens(encoding);
+
+        HttpResponse<String> login = http.post("/api/company/get-token", LOGIN, null, "text/plain");
+        HttpResponse<String> operator = http.post("/api/operator/get-token",
+                "{\"id\":101,\"expiresAt\":\"" + Instant.now().plus(Duration.ofHours(1)) + "\"}", TOKEN);
+
+        for (HttpResponse<String> response : List.of(login, operator)) {
+            assertEquals(200, response.statusCode());
+            assertEquals(mediaType == null ? "" : mediaType, SandboxHttp.mediaType(response));
+            assertTrue(response.body().startsWith(bodyStart), response.body());
+        }
+        assertEquals(2, sandbox.tokenAnswers(encoding));
+    }
+
+    @Test
+    void objectEncodingNamesTheOperatorTokensExpiry() {
+        Instant expiresAt = Instant.now().plus(Duration.ofHours(2)).truncatedTo(ChronoUnit.SECONDS);
+        sandbox.faults().encodeTokens(SandboxFaults.TokenEncoding.OBJECT);
+
+        JsonNode body = SandboxHttp.json(http.post("/api/operator/get-token",
+                "{\"id\":101,\"expiresAt\":\"" + expiresAt + "\"}", TOKEN));
+
+        assertEquals(expiresAt.toString(), body.path("expiresAt").asText());
+    }
+
+    @Test
+    void clearGoesBackToTheDocumentedEncoding() {
+        sandbox.faults().encodeTokens(SandboxFaults.TokenEncoding.OBJECT);
+
+        sandbox.faults().clear();
+
+        assertTrue(SandboxHttp.json(http.post("/api/company/get-token", LOGIN, null)).isTextual());
+        assertEquals(1, sandbox.tokenAnswers(SandboxFaults.TokenEncoding.JSON_STRING));
+        assertEquals(0, sandbox.tokenAnswers(SandboxFaults.TokenEncoding.OBJECT));
     }
 
     @Test

@@ -32,6 +32,17 @@ final class SandboxHttp {
         return send(request(path, companyToken).POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
+    /** A POST with {@code Accept: accept}. */
+    HttpResponse<String> post(String path, String json, String companyToken, String accept) {
+        return send(request(path, companyToken).header("Accept", accept)
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    /** The media type the answer names, without parameters; empty when it names none. */
+    static String mediaType(HttpResponse<String> response) {
+        return response.headers().firstValue("Content-Type").map(type -> type.split(";")[0].strip()).orElse("");
+    }
+
     CompletableFuture<HttpResponse<String>> getAsync(String pathAndQuery, String companyToken) {
         return HTTP.sendAsync(request(pathAndQuery, companyToken).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
