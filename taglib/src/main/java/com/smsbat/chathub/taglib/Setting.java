@@ -41,7 +41,7 @@ public enum Setting {
     CSP_NONCE_ATTRIBUTE("chathub.csp.nonce-attribute", "cspNonce", "Request attribute holding this response's CSP nonce; when set, written as `nonce` on every script tag."),
     INJECT("chathub.inject", "false", "Zero-touch mode: the filter writes the panel before `</body>` of every HTML page of a user with an operator."),
     INJECT_EXCLUDE("chathub.inject.exclude", "", "Comma-separated servlet url-patterns (`/api/*`, `*.pdf`, `/print`) never injected into."),
-    JMX("chathub.jmx", "true", "Register the token cache counters as an MBean `com.smsbat.chathub:type=TokenCache,context=<path>`."),
+    JMX("chathub.jmx", "true", "Register the token cache counters, and `explain(user)` (why a user has no panel), as an MBean `com.smsbat.chathub:type=TokenCache,context=<path>`."),
     DEBUG("chathub.debug", "", "Comma-separated user names, or `*`: each page's panel decision for them (resolver, and why there is no panel) is logged at INFO. Never tokens."),
     FAIL_ON_INVALID("chathub.fail-on-invalid-config", "true", "An invalid setting stops the deployment (`true`) or only disables the widget with an error in the log (`false`).");
 

@@ -6,8 +6,6 @@ import com.smsbat.chathub.testing.LogCapture;
 import com.smsbat.chathub.testing.TestContainer;
 import com.smsbat.chathub.testing.TestHttp;
 import com.smsbat.chathub.testing.TestWebapp;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -40,34 +38,24 @@ class RegistrationContainerTest {
               <filter-mapping><filter-name>%s</filter-name><url-pattern>/*</url-pattern></filter-mapping>
             """;
 
-    private static ChatHubSandbox sandbox;
-
-    @BeforeAll
-    static void start() {
-        sandbox = ChatHubSandbox.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
-    }
-
     /** Deploys the standard app with {@code extraWebXml}, shaped further by {@code shape}; returns john's page. */
     private static Deployed deploy(Map<String, String> overrides, String extraWebXml, UnaryOperator<TestWebapp> shape) {
-        Map<String, String> settings = ChatHubApps.sandboxSettings(sandbox);
-        settings.putAll(overrides);
-        TestWebapp app = shape.apply(ChatHubApps.withPage(ChatHubApps.app(settings, extraWebXml), "page.jsp",
-                page(widget())).isolatedLibrary());
-        try (LogCapture log = LogCapture.of(LOGGER, Level.INFO);
-             TestContainer container = TestContainer.start(app)) {
-            String html = TestHttp.as("john", "pw").get(container.uri("/secure/page.jsp")).body();
-            TestHttp.as("john", "pw").get(container.uri("/secure/page.jsp"));
-            return new Deployed(html, log.messages(Level.INFO, "ChatHub panels are on in /app"),
-                    log.messages(Level.WARNING, "ChatHub"));
+        try (ChatHubSandbox sandbox = ChatHubSandbox.start();
+             LogCapture log = LogCapture.of(LOGGER, Level.INFO)) {
+            Map<String, String> settings = ChatHubApps.sandboxSettings(sandbox);
+            settings.putAll(overrides);
+            TestWebapp app = shape.apply(ChatHubApps.withPage(ChatHubApps.app(settings, extraWebXml), "page.jsp",
+                    page(widget())).isolatedLibrary());
+            try (TestContainer container = TestContainer.start(app)) {
+                String html = TestHttp.as("john", "pw").get(container.uri("/secure/page.jsp")).body();
+                TestHttp.as("john", "pw").get(container.uri("/secure/page.jsp"));
+                return new Deployed(html, log.messages(Level.INFO, "ChatHub panels are on in /app"),
+                        log.messages(Level.WARNING, "ChatHub"), sandbox.calls(SandboxEndpoint.OPERATOR_TOKEN));
+            }
         }
     }
 
-    private record Deployed(String html, List<String> started, List<String> warnings) {
+    private record Deployed(String html, List<String> started, List<String> warnings, int tokenCalls) {
     }
 
     private static void assertOneRunningFilterNamed(String name, Deployed deployed) {
@@ -105,13 +93,11 @@ class RegistrationContainerTest {
 
     @Test
     void absoluteOrderingWithoutChathubLeavesOutFragmentAndInitializer() {
-        int tokensBefore = sandbox.calls(SandboxEndpoint.OPERATOR_TOKEN);
-
         Deployed deployed = deploy(Map.of(), "  <absolute-ordering/>\n", app -> app);
 
         assertTrue(deployed.html().contains(FALLBACK), deployed.html());
         assertEquals(List.of(), deployed.started());
-        assertEquals(tokensBefore, sandbox.calls(SandboxEndpoint.OPERATOR_TOKEN));
+        assertEquals(0, deployed.tokenCalls());
     }
 
     @Test

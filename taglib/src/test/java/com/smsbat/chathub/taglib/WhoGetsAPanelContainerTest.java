@@ -75,11 +75,8 @@ class WhoGetsAPanelContainerTest {
         Map<String, String> settings = ChatHubApps.sandboxSettings(sandbox);
         settings.put("chathub.role", "support");
         settings.putAll(overrides);
-        StringBuilder params = new StringBuilder();
-        settings.forEach((name, value) -> params.append("<context-param><param-name>").append(name)
-                .append("</param-name><param-value>").append(value).append("</param-value></context-param>\n"));
         return TestContainer.start(TestWebapp.create().contextPath(path)
-                .webXml(params + SECURE_ALL)
+                .webXml(ChatHubApps.contextParams(settings) + SECURE_ALL)
                 .file("WEB-INF/chathub-operators.properties", ChatHubApps.MAPPING)
                 .file("page.jsp", page(widget()))
                 .user("john", "pw", "operator", "support")

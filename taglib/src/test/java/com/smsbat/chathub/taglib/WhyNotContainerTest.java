@@ -5,8 +5,6 @@ import com.smsbat.chathub.testing.LogCapture;
 import com.smsbat.chathub.testing.TestContainer;
 import com.smsbat.chathub.testing.TestHttp;
 import com.smsbat.chathub.testing.TestWebapp;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -26,27 +24,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class WhyNotContainerTest {
 
-    private static ChatHubSandbox sandbox;
-
-    @BeforeAll
-    static void start() {
-        sandbox = ChatHubSandbox.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
-    }
-
     /** The warnings logged while john opens a page twice and calls the token endpoint once. */
     private static List<String> warningsWhileUsing(Map<String, String> overrides, String extraWebXml) {
-        Map<String, String> settings = ChatHubApps.sandboxSettings(sandbox);
-        settings.putAll(overrides);
-        settings.values().removeIf(String::isEmpty);
-        TestWebapp app = ChatHubApps.withPage(ChatHubApps.app(settings, extraWebXml), "page.jsp", page(widget()))
-                .isolatedLibrary();
-        try (LogCapture log = LogCapture.of(ChatHubFilter.class.getName(), Level.INFO);
-             TestContainer container = TestContainer.start(app)) {
+        try (ChatHubSandbox sandbox = ChatHubSandbox.start();
+             LogCapture log = LogCapture.of(ChatHubFilter.class.getName(), Level.INFO);
+             TestContainer container = TestContainer.start(app(sandbox, overrides, extraWebXml))) {
             TestHttp john = TestHttp.as("john", "pw");
             List<String> beforeAnyPage = log.messages(Level.WARNING, "so pages show their fallback");
             String html = john.get(container.uri("/secure/page.jsp")).body();
@@ -56,6 +38,13 @@ class WhyNotContainerTest {
             assertEquals(List.of(), beforeAnyPage);
             return log.messages(Level.WARNING, "so pages show their fallback");
         }
+    }
+
+    private static TestWebapp app(ChatHubSandbox sandbox, Map<String, String> overrides, String extraWebXml) {
+        Map<String, String> settings = ChatHubApps.sandboxSettings(sandbox);
+        settings.putAll(overrides);
+        settings.values().removeIf(String::isEmpty);
+        return ChatHubApps.withPage(ChatHubApps.app(settings, extraWebXml), "page.jsp", page(widget())).isolatedLibrary();
     }
 
     private static void assertOneWarning(List<String> warnings, String reason, String fix) {
@@ -93,11 +82,9 @@ class WhyNotContainerTest {
 
     @Test
     void tokenEndpointAskedFirstGivesTheSameSingleWarning() {
-        Map<String, String> settings = ChatHubApps.sandboxSettings(sandbox);
-        settings.put("chathub.enabled", "false");
-        try (LogCapture log = LogCapture.of(ChatHubFilter.class.getName(), Level.INFO);
-             TestContainer container = TestContainer.start(ChatHubApps.withPage(ChatHubApps.app(settings, ""),
-                     "page.jsp", page(widget())).isolatedLibrary())) {
+        try (ChatHubSandbox sandbox = ChatHubSandbox.start();
+             LogCapture log = LogCapture.of(ChatHubFilter.class.getName(), Level.INFO);
+             TestContainer container = TestContainer.start(app(sandbox, Map.of("chathub.enabled", "false"), ""))) {
             TestHttp.as("john", "pw").get(container.uri("/api/chathub/token"));
             assertEquals(1, log.messages(Level.WARNING, "so pages show their fallback: chathub.enabled=false").size());
 

@@ -44,6 +44,11 @@ public final class LogCapture implements AutoCloseable {
         return new LogCapture(loggerName, level);
     }
 
+    /** Everything logged so far. */
+    public List<LogRecord> records() {
+        return List.copyOf(records);
+    }
+
     /** The messages logged at exactly {@code level} that contain {@code text}. */
     public List<String> messages(Level level, String text) {
         return records.stream()
