@@ -10,6 +10,7 @@ import org.apache.tomcat.util.scan.StandardJarScanner;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -83,13 +84,16 @@ final class TomcatTestContainer implements TestContainer {
         }
     }
 
-    /** The test class path, but without the library's {@code META-INF/services} files. */
-    private static final class LibraryServicesHidden extends ClassLoader {
+    /**
+     * The test class path, but without the library's {@code META-INF/services} files. A URLClassLoader (of no
+     * URLs of its own), so that Tomcat still finds the class path above it for JSP compilation.
+     */
+    private static final class LibraryServicesHidden extends URLClassLoader {
 
         private final String library = TestWebapp.libraryLocation().toString();
 
         LibraryServicesHidden(ClassLoader parent) {
-            super(parent);
+            super(new URL[0], parent);
         }
 
         @Override
