@@ -17,7 +17,9 @@ import java.util.function.Function;
  * @param sandbox            whether {@code chathub.api.url} is {@code sandbox}
  * @param apiUrl             ChatHub base URL; {@code null} with the sandbox (known once it has started)
  * @param widgetUrl          the widget script; {@code null} with the sandbox unless set explicitly
+ * @param roles              role names from {@code chathub.role}; empty: every logged-in user
  * @param injectExclude      url-patterns, already split and trimmed
+ * @param debugUsers         user names from {@code chathub.debug}, or {@code *}
  */
 public record ChatHubConfig(
         boolean enabled,
@@ -29,10 +31,12 @@ public record ChatHubConfig(
         String companyToken,
         String organization,
         String userSessionAttribute,
+        List<String> roles,
         String operatorResolver,
         String operatorMapping,
         String operatorSessionAttribute,
         String operatorNameAttribute,
+        boolean operatorProvision,
         Duration directoryRefresh,
         Duration tokenLifetime,
         Duration tokenRefreshAhead,
@@ -49,6 +53,7 @@ public record ChatHubConfig(
         boolean inject,
         List<String> injectExclude,
         boolean jmx,
+        List<String> debugUsers,
         boolean failOnInvalid) {
 
     static final Duration MAX_TOKEN_LIFETIME = Duration.ofHours(24);
@@ -94,6 +99,16 @@ public record ChatHubConfig(
             throw new ChatHubConfigException(Setting.OPERATOR_RESOLVER, resolver,
                     "must be mapping, session, directory or a class name");
         }
+        List<String> roles = v.list(Setting.ROLE);
+        boolean provision = v.bool(Setting.OPERATOR_PROVISION);
+        if (provision) {
+            requireForProvisioning(!"directory".equals(resolver), "chathub.operator.resolver=directory",
+                    "operators are created for users the directory resolver finds no operator for");
+            requireForProvisioning(v.text(Setting.ORGANIZATION).isEmpty(), "chathub.organization",
+                    "it names the organization new operators are created in");
+            requireForProvisioning(roles.isEmpty(), "chathub.role",
+                    "only users in one of its roles may have an operator created for them");
+        }
         return new ChatHubConfig(
                 v.bool(Setting.ENABLED),
                 sandbox,
@@ -104,10 +119,12 @@ public record ChatHubConfig(
                 companyToken,
                 v.text(Setting.ORGANIZATION),
                 v.text(Setting.USER_SESSION_ATTRIBUTE),
+                roles,
                 resolver,
                 v.text(Setting.OPERATOR_MAPPING),
                 v.text(Setting.OPERATOR_SESSION_ATTRIBUTE),
                 v.text(Setting.OPERATOR_NAME_ATTRIBUTE),
+                provision,
                 v.positiveDuration(Setting.OPERATOR_DIRECTORY_REFRESH),
                 lifetime,
                 refreshAhead,
@@ -124,7 +141,19 @@ public record ChatHubConfig(
                 v.bool(Setting.INJECT),
                 v.list(Setting.INJECT_EXCLUDE),
                 v.bool(Setting.JMX),
+                v.list(Setting.DEBUG),
                 v.bool(Setting.FAIL_ON_INVALID));
+    }
+
+    private static void requireForProvisioning(boolean missing, String needed, String why) {
+        if (missing) {
+            throw new ChatHubConfigException(Setting.OPERATOR_PROVISION, "true", "needs " + needed + ": " + why);
+        }
+    }
+
+    /** Whether {@code chathub.debug} asks for {@code user}'s panel decisions in the log. */
+    public boolean debugs(String user) {
+        return debugUsers.contains("*") || debugUsers.contains(user);
     }
 
     /** Whether company credentials of either kind are configured. */
@@ -152,7 +181,8 @@ public record ChatHubConfig(
                 + ", widget=" + widgetUrl + ", login=" + (login.isEmpty() ? "" : login)
                 + ", password=" + (password.isEmpty() ? "" : "<redacted>")
                 + ", companyToken=" + (companyToken.isEmpty() ? "" : "<redacted>")
-                + ", resolver=" + operatorResolver + ", organization=" + organization
+                + ", resolver=" + operatorResolver + ", roles=" + roles + ", provision=" + operatorProvision
+                + ", organization=" + organization
                 + ", lifetime=" + tokenLifetime + ", refreshAhead=" + tokenRefreshAhead
                 + ", wait=" + waitBudget + ", endpoint=" + endpointPath + ", inject=" + inject + "]";
     }

@@ -21,7 +21,8 @@ import java.util.logging.Logger;
  * {@code <chathub:widget/>} tag needs this filter to be running.
  *
  * <p>Registered automatically by the library's {@code web-fragment.xml} (fragment name {@code chathub},
- * filter name {@code chathub}, mapped to {@code /*}). To place it yourself — for example before a
+ * filter name {@code chathub}, mapped to {@code /*}), or by {@link ChatHubInitializer} in applications whose
+ * {@code web.xml} is {@code metadata-complete}. To place it yourself — for example before a
  * compression filter, which it must precede — declare a filter named {@code chathub} with this class in
  * {@code web.xml}, with {@code <async-supported>true</async-supported>}. To leave it out, list fragments in
  * {@code <absolute-ordering>} without {@code chathub}, or set {@code chathub.enabled=false}.
@@ -34,27 +35,41 @@ public class ChatHubFilter implements Filter {
 
     private ChatHubRuntime runtime;
     private ServletContext context;
+    /** Where the token endpoint would be, to say why it is not there when it is asked for. */
+    private String endpointPath = Setting.ENDPOINT_PATH.defaultValue();
 
     @Override
     public void init(FilterConfig filterConfig) throws ServletException {
         context = filterConfig.getServletContext();
+        if (ChatHubRuntime.of(context) != null) {
+            // Declared under another name than "chathub", next to the library's own registration: one is enough.
+            LOG.warning("ChatHub already runs in " + contextName() + "; the second ChatHub filter \""
+                    + filterConfig.getFilterName() + "\" passes requests through. Declare the filter only once, "
+                    + "named \"chathub\", so that the library's own registration steps aside.");
+            return;
+        }
         Function<Setting, String> settings = SettingSources.of(filterConfig);
         try {
             ChatHubConfig config = ChatHubConfig.parse(settings);
+            endpointPath = config.endpointPath();
             if (!config.enabled()) {
                 LOG.info("ChatHub is off in " + contextName() + ": chathub.enabled=false");
+                ChatHubOff.record(context, ChatHubOff.DISABLED, ChatHubOff.DISABLED_FIX);
                 return;
             }
             if (!config.sandbox() && !config.hasCredentials()) {
-                LOG.warning("ChatHub panels are off in " + contextName() + ": no company credentials. Set "
-                        + "chathub.login and chathub.password, or chathub.company.token; or chathub.api.url=sandbox "
-                        + "to try it offline.");
+                LOG.warning("ChatHub panels are off in " + contextName() + ": " + ChatHubOff.NO_CREDENTIALS
+                        + ". Fix: " + ChatHubOff.NO_CREDENTIALS_FIX + ".");
+                ChatHubOff.record(context, ChatHubOff.NO_CREDENTIALS, ChatHubOff.NO_CREDENTIALS_FIX);
                 return;
             }
             runtime = ChatHubRuntime.start(config, context, Clock.systemUTC());
+            LOG.info("ChatHub panels are on in " + contextName() + " (filter \"" + filterConfig.getFilterName()
+                    + "\", resolver " + config.operatorResolver() + ")");
         } catch (ChatHubConfigException e) {
             if ("false".equalsIgnoreCase(String.valueOf(settings.apply(Setting.FAIL_ON_INVALID)).strip())) {
                 LOG.severe("ChatHub panels are off in " + contextName() + ": " + e.getMessage());
+                ChatHubOff.record(context, e.getMessage(), ChatHubOff.INVALID_FIX);
                 return;
             }
             throw new ServletException("ChatHub configuration of " + contextName() + ": " + e.getMessage(), e);
@@ -69,8 +84,14 @@ public class ChatHubFilter implements Filter {
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (runtime == null || !(request instanceof HttpServletRequest http)
-                || !(response instanceof HttpServletResponse httpResponse)) {
+        if (!(request instanceof HttpServletRequest http) || !(response instanceof HttpServletResponse httpResponse)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        if (runtime == null) {
+            if (!endpointPath.isEmpty() && endpointPath.equals(pathWithinApplication(http))) {
+                ChatHubOff.warnOnce(context);
+            }
             chain.doFilter(request, response);
             return;
         }

@@ -2,6 +2,7 @@ package com.smsbat.chathub.taglib;
 
 import com.smsbat.chathub.cache.OperatorKey;
 import com.smsbat.chathub.client.OperatorToken;
+import com.smsbat.chathub.taglib.PanelVerdict.Outcome;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 
@@ -86,26 +87,56 @@ final class ChatHubRequest {
         return value == null || value.isBlank() ? null : value;
     }
 
-    /** The user's operators; empty for anonymous users, whose requests never reach the resolver. */
+    /**
+     * The user's operators; empty for anonymous users and users in none of {@code chathub.role}, whose requests
+     * never reach the resolver (nor ChatHub).
+     */
     List<OperatorAssignment> assignments() {
         if (assignments == null) {
             String name = user();
-            assignments = name == null ? List.of() : resolve(name);
+            if (name == null) {
+                assignments = List.of();
+                decide(Outcome.NOT_LOGGED_IN, "");
+            } else if (!inRole()) {
+                assignments = List.of();
+                decide(Outcome.NOT_IN_ROLE, "in none of chathub.role=" + String.join(",", runtime.config().roles()));
+            } else {
+                Resolvers.Resolution resolution = resolve(name);
+                assignments = resolution.assignments();
+                if (assignments.isEmpty()) {
+                    decide(resolution.outcome(), resolution.detail());
+                }
+            }
         }
         return assignments;
     }
 
+    private boolean inRole() {
+        List<String> roles = runtime.config().roles();
+        return roles.isEmpty() || roles.stream().anyMatch(request::isUserInRole);
+    }
+
     /** A resolver that fails (an application's own, say) costs the user the panel, never the page. */
-    private List<OperatorAssignment> resolve(String name) {
+    private Resolvers.Resolution resolve(String name) {
         OperatorResolver resolver = runtime.resolver();
         try {
+            if (resolver instanceof Resolvers.Explaining explaining) {
+                return explaining.explain(name, request);
+            }
             List<OperatorAssignment> resolved = resolver.resolve(name, request);
-            return resolved == null ? List.of() : List.copyOf(resolved);
+            return Resolvers.Resolution.of(resolved == null ? List.of() : List.copyOf(resolved));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "ChatHub operator resolver " + resolver.getClass().getName()
                     + " failed; showing the fallback instead of a panel", e);
-            return List.of();
+            return new Resolvers.Resolution(List.of(), Outcome.RESOLVER_FAILED, e.getClass().getName());
         }
+    }
+
+    /** Tells the administrator (request attribute, log, JMX) what this request decided about the panel. */
+    private void decide(Outcome outcome, String detail) {
+        PanelVerdict verdict = new PanelVerdict(user(), runtime.config().operatorResolver(), outcome, detail);
+        request.setAttribute(PanelVerdict.REQUEST_ATTRIBUTE, verdict);
+        runtime.record(verdict);
     }
 
     /**
@@ -130,7 +161,13 @@ final class ChatHubRequest {
 
     /** The panel for {@code organization}, waiting at most the configured budget for its token. */
     Optional<Panel> panel(String organization) {
-        return assignment(organization).flatMap(this::panel);
+        Optional<OperatorAssignment> assignment = assignment(organization);
+        if (assignment.isEmpty() && !assignments().isEmpty()) {
+            boolean asked = organization != null && !organization.isBlank();
+            decide(Outcome.NOT_AN_OPERATOR, "no operator in organization "
+                    + (asked ? organization : runtime.config().organization()));
+        }
+        return assignment.flatMap(this::panel);
     }
 
     Optional<Panel> panel(OperatorAssignment assignment) {
@@ -139,9 +176,14 @@ final class ChatHubRequest {
 
     /** The panel with a token that stays valid for at least {@code minimumRemaining}, if ChatHub allows. */
     Optional<Panel> panel(OperatorAssignment assignment, Duration minimumRemaining) {
-        return runtime.cache()
+        Optional<Panel> panel = runtime.cache()
                 .get(new OperatorKey(assignment.organizationId(), assignment.operatorId()), minimumRemaining)
                 .map(token -> new Panel(assignment, token));
+        String operator = "operator " + assignment.operatorId() + " of organization " + assignment.organizationId();
+        decide(panel.isPresent() ? Outcome.PANEL : Outcome.CHATHUB_UNAVAILABLE, panel.isPresent() ? operator
+                : "no token for " + operator + " within chathub.wait: ChatHub is unreachable or failing, or the "
+                + "operator is not active (see the token warnings)");
+        return panel;
     }
 
     /** Whether {@code organizationId} has no panel on this page yet; from now on it has. */

@@ -41,6 +41,7 @@ final class ChatHubRuntime implements AutoCloseable {
     private final OperatorTokenCache cache;
     private final OperatorResolver resolver;
     private final HtmlInjector injector;
+    private final PanelVerdict.Recent verdicts = new PanelVerdict.Recent();
     private final ObjectName mbean;
 
     private ChatHubRuntime(ChatHubConfig config, ServletContext context, Clock clock, ChatHubSandbox sandbox) {
@@ -86,7 +87,7 @@ final class ChatHubRuntime implements AutoCloseable {
                 .maxEntries(config.cacheMaxOperators())
                 .idleExpiry(config.cacheIdleExpiry())
                 .build();
-        this.mbean = config.jmx() ? registerMBean(context.getContextPath(), cache) : null;
+        this.mbean = config.jmx() ? registerMBean(context.getContextPath(), cache, verdicts) : null;
     }
 
     /**
@@ -137,6 +138,16 @@ final class ChatHubRuntime implements AutoCloseable {
         return resolver;
     }
 
+    /** Keeps {@code verdict} for {@code explain(user)} and logs it for administrators who asked for it. */
+    void record(PanelVerdict verdict) {
+        verdicts.record(verdict);
+        if (verdict.user() != null && config.debugs(verdict.user())) {
+            LOG.info(verdict.toString());
+        } else if (LOG.isLoggable(Level.FINE)) {
+            LOG.fine(verdict.toString());
+        }
+    }
+
     /** The zero-touch injector, or {@code null} when {@code chathub.inject} is off. */
     HtmlInjector injector() {
         return injector;
@@ -182,12 +193,12 @@ final class ChatHubRuntime implements AutoCloseable {
         }
     }
 
-    private static ObjectName registerMBean(String contextPath, OperatorTokenCache cache) {
+    private static ObjectName registerMBean(String contextPath, OperatorTokenCache cache, PanelVerdict.Recent verdicts) {
         try {
             ObjectName name = new ObjectName("com.smsbat.chathub:type=TokenCache,context="
                     + ObjectName.quote(contextPath.isEmpty() ? "/" : contextPath));
             MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-            server.registerMBean(new StandardMBean(new CacheCounters(cache), TokenCacheMXBean.class, true), name);
+            server.registerMBean(new StandardMBean(new CacheCounters(cache, verdicts), TokenCacheMXBean.class, true), name);
             return name;
         } catch (JMException e) {
             LOG.log(Level.WARNING, "ChatHub token cache counters are not available over JMX: " + e.getMessage());
@@ -195,7 +206,7 @@ final class ChatHubRuntime implements AutoCloseable {
         }
     }
 
-    private record CacheCounters(OperatorTokenCache cache) implements TokenCacheMXBean {
+    private record CacheCounters(OperatorTokenCache cache, PanelVerdict.Recent verdicts) implements TokenCacheMXBean {
         private CacheStats stats() {
             return cache.stats();
         }
@@ -228,6 +239,11 @@ final class ChatHubRuntime implements AutoCloseable {
         @Override
         public int getEntries() {
             return stats().entries();
+        }
+
+        @Override
+        public String explain(String user) {
+            return verdicts.explain(user);
         }
     }
 }

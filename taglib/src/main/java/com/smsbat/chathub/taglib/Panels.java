@@ -18,10 +18,17 @@ final class Panels {
     private Panels() {
     }
 
-    /** This request's ChatHub state, or {@code null} when the library is off in this application. */
+    /**
+     * This request's ChatHub state, or {@code null} when the library is off in this application (the first
+     * time, a warning says why).
+     */
     static ChatHubRequest request(HttpServletRequest request, ServletContext context) {
         ChatHubRuntime runtime = ChatHubRuntime.of(context);
-        return runtime == null ? null : ChatHubRequest.of(request, runtime);
+        if (runtime == null) {
+            ChatHubOff.warnOnce(context);
+            return null;
+        }
+        return ChatHubRequest.of(request, runtime);
     }
 
     /**

@@ -1,6 +1,8 @@
 package com.smsbat.chathub.taglib;
 
 import com.smsbat.chathub.client.Operator;
+import com.smsbat.chathub.client.Organization;
+import com.smsbat.chathub.taglib.PanelVerdict.Outcome;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
@@ -16,15 +18,42 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
 
 /** The built-in {@link OperatorResolver}s and the choice between them (setting {@code chathub.operator.resolver}). */
 final class Resolvers {
 
+    private static final Logger LOG = Logger.getLogger(ChatHubFilter.class.getName());
+
     private Resolvers() {
+    }
+
+    /** What a resolver found, and when it found nothing, why (an application's own resolver cannot say). */
+    record Resolution(List<OperatorAssignment> assignments, Outcome outcome, String detail) {
+
+        static Resolution of(List<OperatorAssignment> assignments) {
+            return assignments.isEmpty()
+                    ? new Resolution(assignments, Outcome.NOT_AN_OPERATOR, "the resolver has no operator for this user")
+                    : new Resolution(assignments, Outcome.PANEL, "");
+        }
+    }
+
+    /** A built-in resolver, which says why it found no operator. */
+    interface Explaining extends OperatorResolver {
+
+        Resolution explain(String user, HttpServletRequest request);
+
+        @Override
+        default List<OperatorAssignment> resolve(String user, HttpServletRequest request) {
+            return explain(user, request).assignments();
+        }
     }
 
     static OperatorResolver create(ChatHubConfig config, ServletContext context, ChatHubDirectory directory) {
@@ -33,7 +62,8 @@ final class Resolvers {
         return switch (config.operatorResolver()) {
             case "mapping" -> mapping(config, context, defaultOrganization);
             case "session" -> new SessionResolver(config.operatorSessionAttribute(), defaultOrganization);
-            case "directory" -> new DirectoryResolver(directory, config.operatorNameAttribute(), config.waitBudget());
+            case "directory" -> new DirectoryResolver(directory, config.operatorNameAttribute(), config.waitBudget(),
+                    config.operatorProvision() ? config.organization() : null);
             default -> custom(config.operatorResolver());
         };
     }
@@ -60,7 +90,13 @@ final class Resolvers {
                         "entry for user \"" + user + "\": " + e.getMessage());
             }
         }
-        return (user, request) -> byUser.getOrDefault(user, List.of());
+        Explaining resolver = (user, request) -> {
+            List<OperatorAssignment> assignments = byUser.getOrDefault(user, List.of());
+            return assignments.isEmpty()
+                    ? new Resolution(assignments, Outcome.NOT_AN_OPERATOR, "no entry for this user in " + path)
+                    : Resolution.of(assignments);
+        };
+        return resolver;
     }
 
     /** {@code "101"}, {@code "24:101"} or {@code "24:101, 31:201"}, at most one operator per organization. */
@@ -129,29 +165,110 @@ final class Resolvers {
         }
     }
 
-    /** Finds the user among ChatHub's active operators by name, in every organization. */
-    private record DirectoryResolver(ChatHubDirectory directory, String nameAttribute, Duration budget)
-            implements OperatorResolver {
+    /**
+     * Finds the user among ChatHub's active operators by name, in every organization. A name two active operators
+     * of one organization share is refused there (a warning names them, once): either could be somebody else.
+     * With {@code provisionIn} (an organization id or name), a user without an operator of that name there gets
+     * one created.
+     */
+    private static final class DirectoryResolver implements Explaining {
+
+        private final ChatHubDirectory directory;
+        private final String nameAttribute;
+        private final Duration budget;
+        private final String provisionIn;
+        private final Set<String> ambiguitiesTold = ConcurrentHashMap.newKeySet();
+
+        DirectoryResolver(ChatHubDirectory directory, String nameAttribute, Duration budget, String provisionIn) {
+            this.directory = directory;
+            this.nameAttribute = nameAttribute;
+            this.budget = budget;
+            this.provisionIn = provisionIn;
+        }
 
         @Override
-        public List<OperatorAssignment> resolve(String user, HttpServletRequest request) {
-            String name = user;
+        public Resolution explain(String user, HttpServletRequest request) {
+            String name = displayName(user, request);
+            Optional<List<Organization>> organizations = directory.organizations(budget);
+            if (organizations.isEmpty()) {
+                return new Resolution(List.of(), Outcome.CHATHUB_UNAVAILABLE, "ChatHub's organizations could not be loaded");
+            }
+            List<OperatorAssignment> found = new ArrayList<>();
+            List<String> refused = new ArrayList<>();
+            List<String> inactive = new ArrayList<>();
+            List<String> unavailable = new ArrayList<>();
+            for (Organization organization : organizations.get()) {
+                Optional<List<Operator>> operators = directory.operators(organization.id(), budget);
+                if (operators.isEmpty()) {
+                    unavailable.add("operators of organization " + organization.id() + " could not be loaded");
+                    continue;
+                }
+                String wanted = ChatHubDirectory.matchable(name);
+                List<Operator> named = operators.get().stream()
+                        .filter(op -> op.name() != null && ChatHubDirectory.matchable(op.name()).equals(wanted))
+                        .toList();
+                List<Operator> active = named.stream().filter(Operator::isActive).toList();
+                if (active.size() == 1) {
+                    found.add(new OperatorAssignment(organization.id(), active.get(0).id()));
+                } else if (active.size() > 1) {
+                    refused.add(refuse(user, name, organization.id(), active));
+                } else if (!named.isEmpty()) {
+                    inactive.add("operator " + ids(named) + " \"" + name + "\" in organization " + organization.id());
+                } else if (provisions(organization)) {
+                    directory.createdOperator(organization.id(), name, user, budget).ifPresentOrElse(
+                            id -> found.add(new OperatorAssignment(organization.id(), id)),
+                            () -> unavailable.add("creating operator \"" + name + "\" in organization "
+                                    + organization.id() + " failed or is still running"));
+                }
+            }
+            if (!found.isEmpty()) {
+                return Resolution.of(found);
+            }
+            if (!refused.isEmpty()) {
+                return new Resolution(found, Outcome.AMBIGUOUS, String.join("; ", refused));
+            }
+            if (!inactive.isEmpty()) {
+                return new Resolution(found, Outcome.OPERATOR_INACTIVE, String.join("; ", inactive));
+            }
+            if (!unavailable.isEmpty()) {
+                return new Resolution(found, Outcome.CHATHUB_UNAVAILABLE, String.join("; ", unavailable));
+            }
+            return new Resolution(found, Outcome.NOT_AN_OPERATOR, "no operator is named \"" + name + "\"");
+        }
+
+        private String displayName(String user, HttpServletRequest request) {
             if (!nameAttribute.isEmpty()) {
                 HttpSession session = request.getSession(false);
                 Object displayName = session == null ? null : session.getAttribute(nameAttribute);
                 if (displayName != null) {
-                    name = displayName.toString();
+                    return displayName.toString();
                 }
             }
-            String wanted = name.strip().toLowerCase(Locale.ROOT);
-            List<OperatorAssignment> found = new ArrayList<>();
-            directory.organizations(budget).orElse(List.of()).forEach(org ->
-                    directory.operators(org.id(), budget).orElse(List.of()).stream()
-                            .filter(Operator::isActive)
-                            .filter(op -> op.name() != null && op.name().strip().toLowerCase(Locale.ROOT).equals(wanted))
-                            .findFirst()
-                            .ifPresent(op -> found.add(new OperatorAssignment(org.id(), op.id()))));
-            return found;
+            return user;
+        }
+
+        private boolean provisions(Organization organization) {
+            if (provisionIn == null) {
+                return false;
+            }
+            OptionalLong id = ChatHubDirectory.parseId(provisionIn);
+            return id.isPresent() ? id.getAsLong() == organization.id()
+                    : organization.name() != null && organization.name().equalsIgnoreCase(provisionIn);
+        }
+
+        private String refuse(String user, String name, long organizationId, List<Operator> candidates) {
+            String refusal = "user \"" + user + "\" (name \"" + name + "\") matches " + candidates.size()
+                    + " active operators of organization " + organizationId + ": " + ids(candidates);
+            if (ambiguitiesTold.add(refusal)) {
+                LOG.warning("ChatHub panel refused: " + refusal + ". Either could be somebody else, so the user gets no"
+                        + " panel there until only one active operator has that name (rename or deactivate one in"
+                        + " ChatHub, or map the user with chathub.operator.resolver=mapping).");
+            }
+            return refusal;
+        }
+
+        private static String ids(List<Operator> operators) {
+            return operators.stream().map(op -> Long.toString(op.id())).collect(Collectors.joining(", "));
         }
     }
 }

@@ -20,10 +20,12 @@ public enum Setting {
     COMPANY_TOKEN("chathub.company.token", "", "A company token from the ChatHub dashboard, instead of login and password."),
     ORGANIZATION("chathub.organization", "", "Default organization (id or name) for tags without `organization` and for mapping entries without one."),
     USER_SESSION_ATTRIBUTE("chathub.user.session-attribute", "", "Session attribute that holds the logged-in user's name, for apps with their own login; empty: `request.getRemoteUser()`."),
+    ROLE("chathub.role", "", "Comma-separated role names (`request.isUserInRole`): users in none of them get no panel, no token and cause no call to ChatHub; the token endpoint answers them 403. Empty: every logged-in user."),
     OPERATOR_RESOLVER("chathub.operator.resolver", "mapping", "How a user becomes a ChatHub operator: `mapping`, `session`, `directory`, or the class name of your own `OperatorResolver`."),
     OPERATOR_MAPPING("chathub.operator.mapping", "/WEB-INF/chathub-operators.properties", "`mapping` resolver: properties resource with lines `user=operatorId` or `user=org:operatorId,org:operatorId`."),
     OPERATOR_SESSION_ATTRIBUTE("chathub.operator.session-attribute", "chathub.operator", "`session` resolver: session attribute holding the operator id (`101`) or assignments (`24:101,31:201`)."),
     OPERATOR_NAME_ATTRIBUTE("chathub.operator.name-attribute", "", "`directory` resolver: session attribute holding the user's display name to match; empty: the user name."),
+    OPERATOR_PROVISION("chathub.operator.provision", "false", "`directory` resolver: a user in `chathub.role` with no operator of their name gets one created in `chathub.organization` of the company's ChatHub account (`synchronize`), once. Needs `chathub.role` and `chathub.organization`."),
     OPERATOR_DIRECTORY_REFRESH("chathub.operator.directory-refresh", "PT10M", "`directory` resolver and organization names: how long ChatHub's organization and operator lists are cached."),
     TOKEN_LIFETIME("chathub.token.lifetime", "PT23H50M", "Lifetime requested for operator tokens; at most PT24H (ChatHub's limit)."),
     TOKEN_REFRESH_AHEAD("chathub.token.refresh-ahead", "PT1H", "How long before expiry a token is renewed in the background."),
@@ -39,7 +41,8 @@ public enum Setting {
     CSP_NONCE_ATTRIBUTE("chathub.csp.nonce-attribute", "cspNonce", "Request attribute holding this response's CSP nonce; when set, written as `nonce` on every script tag."),
     INJECT("chathub.inject", "false", "Zero-touch mode: the filter writes the panel before `</body>` of every HTML page of a user with an operator."),
     INJECT_EXCLUDE("chathub.inject.exclude", "", "Comma-separated servlet url-patterns (`/api/*`, `*.pdf`, `/print`) never injected into."),
-    JMX("chathub.jmx", "true", "Register the token cache counters as an MBean `com.smsbat.chathub:type=TokenCache,context=<path>`."),
+    JMX("chathub.jmx", "true", "Register the token cache counters, and `explain(user)` (why a user has no panel), as an MBean `com.smsbat.chathub:type=TokenCache,context=<path>`."),
+    DEBUG("chathub.debug", "", "Comma-separated user names, or `*`: each page's panel decision for them (resolver, and why there is no panel) is logged at INFO. Never tokens."),
     FAIL_ON_INVALID("chathub.fail-on-invalid-config", "true", "An invalid setting stops the deployment (`true`) or only disables the widget with an error in the log (`false`).");
 
     private final String key;

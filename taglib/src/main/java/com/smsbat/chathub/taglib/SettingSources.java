@@ -1,6 +1,7 @@
 package com.smsbat.chathub.taglib;
 
 import jakarta.servlet.FilterConfig;
+import jakarta.servlet.ServletContext;
 
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
@@ -23,9 +24,21 @@ final class SettingSources {
         return of(filterConfig, System::getProperty, System::getenv);
     }
 
+    /** The settings as seen before any filter exists (by the initializer): everything but init-params. */
+    static Function<Setting, String> of(ServletContext context) {
+        return of(context, name -> null, System::getProperty, System::getenv);
+    }
+
     static Function<Setting, String> of(FilterConfig filterConfig,
                                         UnaryOperator<String> systemProperties,
                                         UnaryOperator<String> environment) {
+        return of(filterConfig.getServletContext(), filterConfig::getInitParameter, systemProperties, environment);
+    }
+
+    private static Function<Setting, String> of(ServletContext context,
+                                                UnaryOperator<String> initParameters,
+                                                UnaryOperator<String> systemProperties,
+                                                UnaryOperator<String> environment) {
         Map<Setting, String> values = new EnumMap<>(Setting.class);
         InitialContext jndi = jndi();
         for (Setting setting : Setting.values()) {
@@ -33,8 +46,8 @@ final class SettingSources {
                     systemProperties.apply(setting.key()),
                     environment.apply(setting.environmentVariable()),
                     lookup(jndi, setting),
-                    filterConfig.getInitParameter(setting.key()),
-                    filterConfig.getServletContext().getInitParameter(setting.key()));
+                    initParameters.apply(setting.key()),
+                    context.getInitParameter(setting.key()));
             if (value != null) {
                 values.put(setting, value);
             }

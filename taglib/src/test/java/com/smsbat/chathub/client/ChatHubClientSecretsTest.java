@@ -2,6 +2,7 @@ package com.smsbat.chathub.client;
 
 import com.smsbat.chathub.sandbox.ChatHubSandbox;
 import com.smsbat.chathub.sandbox.SandboxEndpoint;
+import com.smsbat.chathub.testing.LogCapture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -11,11 +12,8 @@ import java.io.StringWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -35,38 +33,18 @@ class ChatHubClientSecretsTest {
     private static final List<String> SECRETS = List.of(PASSWORD, COMPANY_TOKEN, OPAQUE_OPERATOR_TOKEN, JWT,
             "planted-jwt-subject", "Pa55word");
 
-    private final Logger libraryLogger = Logger.getLogger("com.smsbat.chathub");
-    private final List<LogRecord> records = new CopyOnWriteArrayList<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            records.add(record);
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
-    private Level previousLevel;
+    private LogCapture log;
     private ChatHubSandbox sandbox;
 
     @BeforeEach
     void startSandboxAndCaptureLogs() {
         sandbox = ChatHubSandbox.start();
-        previousLevel = libraryLogger.getLevel();
-        libraryLogger.setLevel(Level.ALL);
-        capture.setLevel(Level.ALL);
-        libraryLogger.addHandler(capture);
+        log = LogCapture.of("com.smsbat.chathub", Level.ALL);
     }
 
     @AfterEach
     void stopSandboxAndCapture() {
-        libraryLogger.removeHandler(capture);
-        libraryLogger.setLevel(previousLevel);
+        log.close();
         sandbox.close();
     }
 
@@ -150,6 +128,7 @@ class ChatHubClientSecretsTest {
         assertThrows(ChatHubAuthenticationException.class, client::organizations);
         assertThrows(ChatHubAuthenticationException.class, client::organizations);
 
+        List<LogRecord> records = log.records();
         assertFalse(records.isEmpty(), "the refusal should have been logged");
         SimpleFormatter formatter = new SimpleFormatter();
         for (LogRecord record : records) {

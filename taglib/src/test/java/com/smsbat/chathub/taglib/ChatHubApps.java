@@ -59,16 +59,21 @@ final class ChatHubApps {
      * /secure/*, users john, multi, sales, inactive and nobody (password "pw"), plus {@code extraWebXml}.
      */
     static TestWebapp app(Map<String, String> settings, String extraWebXml) {
-        StringBuilder params = new StringBuilder();
-        settings.forEach((name, value) -> params.append("  <context-param><param-name>").append(name)
-                .append("</param-name><param-value>").append(xml(value)).append("</param-value></context-param>\n"));
         TestWebapp app = TestWebapp.create()
-                .webXml(params + TestWebapp.SECURE_BASIC + extraWebXml)
+                .webXml(contextParams(settings) + TestWebapp.SECURE_BASIC + extraWebXml)
                 .file("WEB-INF/chathub-operators.properties", MAPPING);
         for (String user : List.of("john", "multi", "sales", "inactive", "nobody")) {
             app.user(user, "pw", "operator");
         }
         return app;
+    }
+
+    /** {@code settings} as web.xml context-params. */
+    static String contextParams(Map<String, String> settings) {
+        StringBuilder params = new StringBuilder();
+        settings.forEach((name, value) -> params.append("  <context-param><param-name>").append(name)
+                .append("</param-name><param-value>").append(xml(value)).append("</param-value></context-param>\n"));
+        return params.toString();
     }
 
     /** {@code content} both at {@code /name} (anonymous) and {@code /secure/name} (logged in). */

@@ -107,4 +107,32 @@ class ChatHubConfigTest {
         assertEquals("CHATHUB_TOKEN_REFRESH_AHEAD", Setting.TOKEN_REFRESH_AHEAD.environmentVariable());
         assertEquals("chathub/api.url", Setting.API_URL.jndiName());
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "mapping resolver|mapping|24|support|needs chathub.operator.resolver=directory",
+            "no organization|directory||support|needs chathub.organization",
+            "no role|directory|24||needs chathub.role",
+    })
+    void provisioningFailsFastWithoutWhatItNeeds(String what, String resolver, String organization, String role,
+                                                 String expected) {
+        Map<String, String> values = new HashMap<>(Map.of("chathub.operator.provision", "true",
+                "chathub.operator.resolver", resolver));
+        values.put("chathub.organization", organization == null ? "" : organization);
+        values.put("chathub.role", role == null ? "" : role);
+
+        ChatHubConfigException failure = assertThrows(ChatHubConfigException.class, () -> parse(values));
+
+        assertTrue(failure.getMessage().startsWith("chathub.operator.provision=\"true\" is invalid: " + expected),
+                failure.getMessage());
+    }
+
+    @Test
+    void rolesAndDebugUsersAreCommaSeparatedLists() {
+        ChatHubConfig config = parse(Map.of("chathub.role", " support , sales ", "chathub.debug", "kim,lee"));
+
+        assertEquals(List.of("support", "sales"), config.roles());
+        assertTrue(config.debugs("kim"));
+        assertFalse(config.debugs("ann"));
+    }
 }

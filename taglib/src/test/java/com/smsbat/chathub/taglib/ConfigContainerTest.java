@@ -1,7 +1,6 @@
 package com.smsbat.chathub.taglib;
 
 import com.smsbat.chathub.sandbox.ChatHubSandbox;
-import com.smsbat.chathub.sandbox.SandboxEndpoint;
 import com.smsbat.chathub.testing.TestContainer;
 import com.smsbat.chathub.testing.TestHttp;
 import org.junit.jupiter.api.AfterAll;
@@ -107,19 +106,6 @@ class ConfigContainerTest {
             assertEquals(1, scripts(johnsPage(container)).size());
             String html = TestHttp.anonymous().get(container.uri("/empty.jsp")).body();
             assertTrue(html.contains("<p>from an init-param</p>"), html);
-        }
-    }
-
-    @Test
-    void absoluteOrderingWithoutTheFragmentLeavesTheFilterOut() {
-        Map<String, String> settings = ChatHubApps.sandboxSettings(sandbox);
-        int tokensBefore = sandbox.calls(SandboxEndpoint.OPERATOR_TOKEN);
-        try (TestContainer container = TestContainer.start(ChatHubApps.withPage(
-                ChatHubApps.app(settings, "  <absolute-ordering/>\n"), "page.jsp", page(widget())))) {
-            String html = johnsPage(container);
-
-            assertTrue(html.contains(FALLBACK), html);
-            assertEquals(tokensBefore, sandbox.calls(SandboxEndpoint.OPERATOR_TOKEN));
         }
     }
 

@@ -44,11 +44,8 @@ class ResolverContainerTest {
         Map<String, String> settings = ChatHubApps.sandboxSettings(sandbox);
         settings.put("chathub.user.session-attribute", "user");
         settings.putAll(resolverSettings);
-        StringBuilder params = new StringBuilder();
-        settings.forEach((name, value) -> params.append("<context-param><param-name>").append(name)
-                .append("</param-name><param-value>").append(value).append("</param-value></context-param>\n"));
         return TestContainer.start(TestWebapp.create().contextPath(path)
-                .webXml(params + ChatHubApps.SESSION_LOGIN)
+                .webXml(ChatHubApps.contextParams(settings) + ChatHubApps.SESSION_LOGIN)
                 .file("page.jsp", page(widget())));
     }
 

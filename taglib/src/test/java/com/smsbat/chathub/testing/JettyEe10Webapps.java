@@ -15,7 +15,7 @@ final class JettyEe10Webapps {
         WebAppContext context = new WebAppContext();
         context.setContextPath(app.contextPath());
         context.setBaseResourceAsPath(root);
-        context.setParentLoaderPriority(true);
+        context.setParentLoaderPriority(!app.isolated());
         context.setThrowUnavailableOnStartupException(true);
         // JSTL's TLDs live on the container classpath in these tests, as in Jetty distributions.
         context.setAttribute("org.eclipse.jetty.server.webapp.ContainerIncludeJarPattern",

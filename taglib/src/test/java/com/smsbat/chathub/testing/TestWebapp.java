@@ -5,6 +5,7 @@ import com.smsbat.chathub.client.OperatorToken;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,6 +53,7 @@ public final class TestWebapp {
     private final List<User> users = new ArrayList<>();
     private String contextPath = "/app";
     private boolean withLibrary = true;
+    private boolean isolated;
 
     record User(String name, String password, List<String> roles) {
     }
@@ -73,6 +75,13 @@ public final class TestWebapp {
                 """.formatted(schema, body));
     }
 
+    /** Marks the {@code web.xml} written so far {@code metadata-complete="true"}: containers then ignore fragments. */
+    public TestWebapp metadataComplete() {
+        files.computeIfPresent("WEB-INF/web.xml",
+                (path, xml) -> xml.replaceFirst("<web-app ", "<web-app metadata-complete=\"true\" "));
+        return this;
+    }
+
     public TestWebapp file(String path, String content) {
         files.put(path, content);
         return this;
@@ -92,6 +101,21 @@ public final class TestWebapp {
     public TestWebapp withoutLibrary() {
         this.withLibrary = false;
         return this;
+    }
+
+    /**
+     * Loads the library's classes from {@code WEB-INF/lib} only, child-first, as a server whose own class path
+     * does not have the library: where a container asks which jar an initializer came from (to apply an
+     * {@code <absolute-ordering>}) it then gets the real answer. Only for applications that share no classes
+     * with the test (no test servlets or resolvers).
+     */
+    public TestWebapp isolatedLibrary() {
+        this.isolated = true;
+        return this;
+    }
+
+    boolean isolated() {
+        return isolated;
     }
 
     String contextPath() {
@@ -121,6 +145,11 @@ public final class TestWebapp {
         }
     }
 
+    /** Where the test JVM's class path has the library: its classes directory, or the javax jar. */
+    static URL libraryLocation() {
+        return OperatorToken.class.getProtectionDomain().getCodeSource().getLocation();
+    }
+
     /** The library's compiled classes and resources, packed once per test JVM like the real jar; or the javax jar. */
     static synchronized Path libraryJar() throws IOException {
         if (JAVAX_LIBRARY != null) {
@@ -129,7 +158,7 @@ public final class TestWebapp {
         if (libraryJar == null) {
             Path classes;
             try {
-                classes = Path.of(OperatorToken.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+                classes = Path.of(libraryLocation().toURI());
             } catch (URISyntaxException e) {
                 throw new IllegalStateException(e);
             }

@@ -7,9 +7,15 @@ import org.apache.catalina.loader.WebappLoader;
 import org.apache.catalina.startup.Tomcat;
 import org.apache.tomcat.util.scan.StandardJarScanner;
 
+import java.io.IOException;
 import java.net.URI;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
@@ -41,8 +47,11 @@ final class TomcatTestContainer implements TestContainer {
         scanner.setScanClassPath(false);
         context.setJarScanner(scanner);
         WebappLoader loader = new WebappLoader();
-        loader.setDelegate(true);
+        loader.setDelegate(!app.isolated());
         context.setLoader(loader);
+        // Tomcat runs every initializer registered on its own class path, whatever the web.xml ordering says;
+        // the library's registration must be seen only in WEB-INF/lib, as in a real deployment.
+        context.setParentClassLoader(new LibraryServicesHidden(TomcatTestContainer.class.getClassLoader()));
         // Tomcat logs why a webapp failed to start instead of throwing it: catch that to report it.
         Logger catalina = Logger.getLogger("org.apache.catalina");
         List<Throwable> failures = new CopyOnWriteArrayList<>();
@@ -72,6 +81,42 @@ final class TomcatTestContainer implements TestContainer {
             IllegalStateException failed = new IllegalStateException("webapp failed to start: " + context.getState(),
                     failures.isEmpty() ? null : failures.get(0));
             throw failed;
+        }
+    }
+
+    /**
+     * The test class path, but without the library's {@code META-INF/services} files. A URLClassLoader (of no
+     * URLs of its own), so that Tomcat still finds the class path above it for JSP compilation.
+     */
+    private static final class LibraryServicesHidden extends URLClassLoader {
+
+        private final String library = TestWebapp.libraryLocation().toString();
+
+        LibraryServicesHidden(ClassLoader parent) {
+            super(new URL[0], parent);
+        }
+
+        @Override
+        public URL getResource(String name) {
+            URL resource = super.getResource(name);
+            return resource != null && hidden(name, resource) ? null : resource;
+        }
+
+        @Override
+        public Enumeration<URL> getResources(String name) throws IOException {
+            List<URL> visible = new ArrayList<>();
+            for (URL resource : Collections.list(super.getResources(name))) {
+                if (!hidden(name, resource)) {
+                    visible.add(resource);
+                }
+            }
+            return Collections.enumeration(visible);
+        }
+
+        private boolean hidden(String name, URL resource) {
+            String location = resource.toString();
+            return name.startsWith("META-INF/services/")
+                    && (location.startsWith(library) || location.startsWith("jar:" + library));
         }
     }
 
