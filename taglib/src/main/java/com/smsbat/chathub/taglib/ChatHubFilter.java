@@ -57,6 +57,8 @@ public class ChatHubFilter implements Filter {
                 LOG.severe("ChatHub panels are off in " + contextName() + ": " + e.getMessage());
                 return;
             }
+            // Tomcat reports the exception only in its localhost log; catalina.out just says a filter failed.
+            LOG.severe("ChatHub configuration of " + contextName() + ": " + e.getMessage());
             throw new ServletException("ChatHub configuration of " + contextName() + ": " + e.getMessage(), e);
         }
     }
