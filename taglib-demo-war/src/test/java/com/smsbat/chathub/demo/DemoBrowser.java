@@ -21,9 +21,9 @@ final class DemoBrowser implements AutoCloseable {
     private static final Duration WAIT = Duration.ofSeconds(15);
 
     private final Browser browser;
-    private final DemoJetty demo;
+    private final DemoSite demo;
 
-    DemoBrowser(DemoJetty demo) {
+    DemoBrowser(DemoSite demo) {
         this.demo = demo;
         this.browser = Browser.start();
     }
