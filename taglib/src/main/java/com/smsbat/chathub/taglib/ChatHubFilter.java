@@ -88,7 +88,8 @@ public class ChatHubFilter implements Filter {
             chain.doFilter(request, response);
             return;
         }
-        injector.filter(http, httpResponse, chain, () -> Panels.render(state, null, null, true, () -> null));
+        injector.filter(http, httpResponse, chain, () -> Panels.render(state, null, null, true, () -> null),
+                () -> !state.hasPanel());
     }
 
     private static String pathWithinApplication(HttpServletRequest request) {
