@@ -146,6 +146,11 @@ abstract class InstalledServer implements DemoSite, AutoCloseable {
         }
     }
 
+    /** The project's README, whose "Run the demo WAR on your own Tomcat or Jetty" these servers follow. */
+    static String readme() {
+        return read(shipped("../../../README.md").normalize());
+    }
+
     /** A file the demo ships for installed servers, e.g. {@code tomcat/tomcat-users.xml}. */
     static Path shipped(String path) {
         return Path.of(System.getProperty("demo.sources", "src/main")).toAbsolutePath().resolve(path);

@@ -24,6 +24,9 @@ final class InstalledTomcat extends InstalledServer {
     static final Path CATALINA_HOME = Path.of("/usr/share/tomcat10");
     private static final Path MANAGER = Path.of("/usr/share/tomcat10-admin/manager");
 
+    /** The package's HTTP connector, and how the README moves it to the loopback interface. */
+    static final String CONNECTOR = "<Connector port=\"8080\" protocol=\"HTTP/1.1\"";
+
     private InstalledTomcat(String name) {
         super(name);
     }
@@ -49,10 +52,13 @@ final class InstalledTomcat extends InstalledServer {
         String server = read(tomcat.conf("server.xml"));
         // The package's server.xml already turns the shutdown port off; only the HTTP connector moves.
         assertTrue(server.contains("<Server port=\"-1\""), "the package's server.xml has no shutdown port");
-        write(tomcat.conf("server.xml"), server.replace("<Connector port=\"8080\" protocol=\"HTTP/1.1\"",
-                "<Connector port=\"" + tomcat.port + "\" address=\"127.0.0.1\" protocol=\"HTTP/1.1\""));
+        write(tomcat.conf("server.xml"), server.replace(CONNECTOR, connector(tomcat.port)));
         copy(shipped("tomcat/tomcat-users.xml"), tomcat.conf("tomcat-users.xml"));
         return tomcat;
+    }
+
+    static String connector(int port) {
+        return "<Connector port=\"" + port + "\" address=\"127.0.0.1\" protocol=\"HTTP/1.1\"";
     }
 
     Path conf(String file) {

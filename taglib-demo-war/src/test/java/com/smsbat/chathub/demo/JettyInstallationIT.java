@@ -1,14 +1,11 @@
 package com.smsbat.chathub.demo;
 
 import com.smsbat.chathub.testing.Browser;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.WebElement;
 
 import java.util.List;
 
-import static com.smsbat.chathub.demo.DemoBrowser.PANEL_SCRIPTS;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,27 +23,23 @@ class JettyInstallationIT extends InstalledDemoChecks {
         Browser.assumeAvailable();
         jetty = InstalledJetty.create("jetty").start("-Dchathub.inject=true");
         assertTrue(jetty.version().startsWith("12.1."), "Jetty " + jetty.version());
-        demo = jetty;
-        browser = new DemoBrowser(jetty);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (jetty != null) {
-            jetty.close();
-        }
+        checking(jetty);
     }
 
     @Test
     void zeroTouchOptionPutsThePanelIntoThePlainServletPage() {
-        browser.signIn("john");
-        browser.open("/plain");
+        browser.assertZeroTouchPanelOnThePlainPage("john", "John Smith");
+    }
 
-        WebElement panel = browser.awaitReadyPanels(1).get(0);
+    @Test
+    void readmeSetsUpJettyTheWayThisTestDoes() {
+        String readme = InstalledServer.readme();
+
         assertAll(
-                () -> assertTrue(panel.getText().contains("John Smith"), panel.getText()),
-                () -> assertEquals(1, browser.driver().findElements(PANEL_SCRIPTS).size()),
-                () -> assertEquals(List.of(), browser.consoleProblems()));
+                () -> assertTrue(readme.contains("java -jar $JETTY_HOME/start.jar " + InstalledJetty.MODULES), "modules"),
+                () -> assertTrue(readme.contains("jetty-home-" + jetty.version() + ".tar.gz"), "the version tested"),
+                () -> assertTrue(readme.contains("cp $DEMO/src/main/jetty/chathub-demo.xml webapps/"), "context file"),
+                () -> assertTrue(readme.contains("cp $DEMO/src/main/jetty/demo-realm.properties etc/"), "realm"));
     }
 
     /** The WAR's own JSTL is the only one: the distribution's {@code ee10-jstl} module is not enabled. */

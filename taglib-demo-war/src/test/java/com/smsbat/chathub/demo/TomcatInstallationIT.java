@@ -1,10 +1,8 @@
 package com.smsbat.chathub.demo;
 
 import com.smsbat.chathub.testing.Browser;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.WebElement;
 
 import java.io.IOException;
 import java.net.HttpURLConnection;
@@ -44,32 +42,29 @@ class TomcatInstallationIT extends InstalledDemoChecks {
                         """)
                 .start("");
         assertTrue(tomcat.version().startsWith("10.1."), "Tomcat " + tomcat.version());
-        demo = tomcat;
-        browser = new DemoBrowser(tomcat);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (tomcat != null) {
-            tomcat.close();
-        }
+        checking(tomcat);
     }
 
     @Test
     void contextFileEnvironmentEntryTurnsZeroTouchOnForThatApplicationOnly() {
         DemoSite zeroTouch = path -> tomcat.uri("/" + ZERO_TOUCH, path);
-        String plainPageOfTheShippedDemo = FormLogin.signedIn(demo, "john").get("/plain").body();
+        String plainPageOfTheShippedDemo = FormLogin.signedIn(tomcat, "john").get("/plain").body();
         try (DemoBrowser other = new DemoBrowser(zeroTouch)) {
-            other.signIn("john");
-            other.open("/plain");
-
-            WebElement panel = other.awaitReadyPanels(1).get(0);
-            assertAll(
-                    () -> assertTrue(panel.getText().contains("John Smith"), panel.getText()),
-                    () -> assertEquals(List.of(), other.consoleProblems()),
-                    () -> assertFalse(plainPageOfTheShippedDemo.contains("operator-chat-panel-script"),
-                            plainPageOfTheShippedDemo));
+            other.assertZeroTouchPanelOnThePlainPage("john", "John Smith");
         }
+        assertFalse(plainPageOfTheShippedDemo.contains("operator-chat-panel-script"), plainPageOfTheShippedDemo);
+    }
+
+    @Test
+    void readmeSetsUpTomcatTheWayThisTestDoes() {
+        String readme = InstalledServer.readme();
+
+        assertAll(
+                () -> assertTrue(readme.contains("sed -i 's|" + InstalledTomcat.CONNECTOR + "|"
+                        + InstalledTomcat.connector(8080) + "|'"), "the connector line"),
+                () -> assertTrue(readme.contains("cp $DEMO/src/main/tomcat/tomcat-users.xml $CATALINA_BASE/conf/"),
+                        "the users"),
+                () -> assertTrue(readme.contains("$CATALINA_HOME/bin/catalina.sh run"), "the start"));
     }
 
     @Test
@@ -86,11 +81,11 @@ class TomcatInstallationIT extends InstalledDemoChecks {
         HttpURLConnection page = (HttpURLConnection) tomcat.uri("/" + MISCONFIGURED, "/login.jsp").toURL().openConnection();
 
         List<String> reported = InstalledServer.read(tomcat.console()).lines()
-                .filter(line -> line.contains("ChatHubFilter") || line.contains("chathub.wait"))
+                .filter(line -> line.contains("SEVERE") && line.contains(MISCONFIGURED))
                 .toList();
         assertAll(
                 () -> assertEquals(404, page.getResponseCode(), "the misconfigured application is not running"),
-                () -> assertTrue(reported.stream().anyMatch(line -> line.contains("chathub.wait") && line.contains("soon")),
-                        String.join("\n", reported)));
+                () -> assertTrue(reported.stream().anyMatch(line -> line.contains("ChatHubFilter")
+                        && line.contains("chathub.wait=\"soon\" is invalid")), String.join("\n", reported)));
     }
 }
