@@ -10,6 +10,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 /** The shared headless {@link Browser}, used the way a person uses the demo: sign in, open pages, look. */
 final class DemoBrowser implements AutoCloseable {
 
@@ -21,9 +25,9 @@ final class DemoBrowser implements AutoCloseable {
     private static final Duration WAIT = Duration.ofSeconds(15);
 
     private final Browser browser;
-    private final DemoJetty demo;
+    private final DemoSite demo;
 
-    DemoBrowser(DemoJetty demo) {
+    DemoBrowser(DemoSite demo) {
         this.demo = demo;
         this.browser = Browser.start();
     }
@@ -64,6 +68,25 @@ final class DemoBrowser implements AutoCloseable {
                     List<WebElement> ready = d.findElements(READY_PANELS);
                     return ready.size() == count && d.findElements(PANELS).size() == count ? ready : null;
                 });
+    }
+
+    /** Signs in as {@code user} and checks that the plain servlet page got one panel naming {@code operator}. */
+    void assertZeroTouchPanelOnThePlainPage(String user, String operator) {
+        signIn(user);
+        open("/plain");
+
+        WebElement panel = awaitReadyPanels(1).get(0);
+        assertAll(
+                () -> assertTrue(panel.getText().contains(operator), panel.getText()),
+                () -> assertEquals(1, driver().findElements(PANEL_SCRIPTS).size()),
+                () -> assertEquals(List.of(), consoleProblems()));
+    }
+
+    /** The current page has neither a panel script nor a panel. */
+    void assertNoPanel() {
+        assertAll(
+                () -> assertTrue(driver().findElements(PANEL_SCRIPTS).isEmpty(), "no panel script"),
+                () -> assertTrue(driver().findElements(PANELS).isEmpty(), "no panel"));
     }
 
     List<String> consoleProblems() {

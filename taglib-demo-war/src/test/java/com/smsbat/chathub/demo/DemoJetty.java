@@ -14,7 +14,7 @@ import java.util.Map;
  * The demo as the build packaged it (the exploded WAR in {@code target/}), on Jetty ee10 at 127.0.0.1 with
  * the same realm file as {@code jetty:run}. The webapp loads its own classes first, as in a real Jetty.
  */
-final class DemoJetty implements AutoCloseable {
+final class DemoJetty implements DemoSite, AutoCloseable {
 
     static final String REALM = "Acme Back Office";
 
@@ -68,7 +68,8 @@ final class DemoJetty implements AutoCloseable {
         server.start();
     }
 
-    URI uri(String path) {
+    @Override
+    public URI uri(String path) {
         return URI.create("http://127.0.0.1:" + connector.getLocalPort() + path);
     }
 

@@ -12,17 +12,10 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -130,57 +123,16 @@ class DemoTomcatIT {
 
     @Test
     void wrongPasswordLandsOnTheLoginErrorPage() {
-        HttpResponse<String> page = new FormLogin().signIn("john", "not-the-password");
+        HttpResponse<String> page = new FormLogin(DemoTomcatIT::uri).signIn("john", "not-the-password");
 
         assertTrue(page.body().contains("id=\"login-error\""), page.body());
     }
 
     private static FormLogin signedIn(String user) {
-        FormLogin login = new FormLogin();
-        HttpResponse<String> landing = login.signIn(user, DemoBuild.PASSWORD);
-        assertTrue(landing.body().contains("id=\"signed-in-user\""), "signed in as " + user + ": " + landing.body());
-        return login;
+        return FormLogin.signedIn(DemoTomcatIT::uri, user);
     }
 
-    /** A cookie-keeping HTTP client that signs in the way a browser does: protected page, then the login form. */
-    private static final class FormLogin {
-
-        private final HttpClient http = HttpClient.newBuilder()
-                .cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NORMAL)
-                .connectTimeout(Duration.ofSeconds(5))
-                .build();
-
-        HttpResponse<String> signIn(String user, String password) {
-            HttpResponse<String> form = get("/dashboard.jsp");
-            assertTrue(form.body().contains("j_security_check"), form.body());
-            String body = "j_username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
-                    + "&j_password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
-            return send(HttpRequest.newBuilder(uri("/j_security_check"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)));
-        }
-
-        HttpResponse<String> get(String path) {
-            HttpResponse<String> response = send(HttpRequest.newBuilder(uri(path)).GET());
-            assertEquals(200, response.statusCode(), path);
-            return response;
-        }
-
-        private HttpResponse<String> send(HttpRequest.Builder request) {
-            try {
-                return http.send(request.timeout(Duration.ofSeconds(30)).build(),
-                        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-
-        private static URI uri(String path) {
-            return URI.create("http://127.0.0.1:" + tomcat.getConnector().getLocalPort() + path);
-        }
+    private static URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + tomcat.getConnector().getLocalPort() + path);
     }
 }

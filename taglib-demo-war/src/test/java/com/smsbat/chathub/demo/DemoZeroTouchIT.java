@@ -4,16 +4,12 @@ import com.smsbat.chathub.testing.Browser;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.WebElement;
 
-import java.util.List;
 import java.util.Map;
 
-import static com.smsbat.chathub.demo.DemoBrowser.PANELS;
 import static com.smsbat.chathub.demo.DemoBrowser.PANEL_SCRIPTS;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The packaged demo started with {@code -Dchathub.inject=true}: the filter puts the panel into every page. */
 class DemoZeroTouchIT {
@@ -40,14 +36,7 @@ class DemoZeroTouchIT {
 
     @Test
     void plainServletPageGetsThePanel() {
-        browser.signIn("john");
-        browser.open("/plain");
-
-        WebElement panel = browser.awaitReadyPanels(1).get(0);
-        assertAll(
-                () -> assertTrue(panel.getText().contains("John Smith"), panel.getText()),
-                () -> assertEquals(1, browser.driver().findElements(PANEL_SCRIPTS).size()),
-                () -> assertEquals(List.of(), browser.consoleProblems()));
+        browser.assertZeroTouchPanelOnThePlainPage("john", "John Smith");
     }
 
     @Test
@@ -68,8 +57,6 @@ class DemoZeroTouchIT {
         browser.signIn("guest");
         browser.open("/plain");
 
-        assertAll(
-                () -> assertTrue(browser.driver().findElements(PANEL_SCRIPTS).isEmpty(), "no panel script"),
-                () -> assertTrue(browser.driver().findElements(PANELS).isEmpty(), "no panel"));
+        browser.assertNoPanel();
     }
 }

@@ -117,7 +117,7 @@ public final class ChatHubClient implements AutoCloseable {
         return reply;
     }
 
-    /** Stops the client's threads; calls made afterwards fail with {@link ChatHubIoException}. */
+    /** Ends the calls in flight; calls made afterwards fail with {@link ChatHubIoException}. */
     @Override
     public void close() {
         transport.close();

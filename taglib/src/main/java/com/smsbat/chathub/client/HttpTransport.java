@@ -1,16 +1,16 @@
 package com.smsbat.chathub.client;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** The one place that speaks HTTP to ChatHub: timeouts, headers, and turning failures into our exceptions. */
 final class HttpTransport {
@@ -45,26 +45,22 @@ final class HttpTransport {
         }
     }
 
-    private final ExecutorService executor;
-    private final HttpClient http;
+    private final Set<HttpURLConnection> inFlight = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
     private final String baseUri;
     private final Duration connectTimeout;
     private final Duration requestTimeout;
     private final Redactor redactor;
 
+    /*
+     * Why HttpURLConnection and not java.net.http: on Java 17 an HttpClient cannot be closed, and its
+     * "HttpClient-N-SelectorManager" thread lives on after the application is undeployed, holding the client,
+     * its executor and so the application's class loader: Tomcat warns of a leak on every undeploy and its leak
+     * detection lists the application. HttpURLConnection starts no thread per client; the JDK's shared
+     * "Keep-Alive-Timer" is a system thread without the application's context class loader, and its cache holds
+     * only JDK objects. Calls run on the caller's thread, so closing has nothing to stop but calls in flight.
+     */
     HttpTransport(URI baseUri, Duration connectTimeout, Duration requestTimeout, Redactor redactor) {
-        AtomicInteger threads = new AtomicInteger();
-        this.executor = Executors.newCachedThreadPool(task -> {
-            Thread thread = new Thread(task, "chathub-http-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
-        this.http = HttpClient.newBuilder()
-                .executor(executor)
-                .connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
         this.baseUri = baseUri.toString().replaceAll("/+$", "");
         this.connectTimeout = connectTimeout;
         this.requestTimeout = requestTimeout;
@@ -73,47 +69,98 @@ final class HttpTransport {
 
     /**
      * Sends {@code jsonBody} (a POST when not {@code null}) with the company token as bearer when given,
-     * and returns whatever status ChatHub answers.
+     * and returns whatever status ChatHub answers. The request timeout bounds the wait for the answer and for
+     * each part of its body.
      *
      * @throws ChatHubIoException when there is no answer at all
      */
     Reply send(Call call, String jsonBody, String companyToken) {
         if (closed) {
-            // The JDK client waits forever for an executor that no longer runs anything.
             throw new ChatHubIoException("the ChatHub client is closed (" + call + ")");
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUri + call.pathAndQuery()))
-                .timeout(requestTimeout)
-                // The list GETs send exactly what ChatHub's reference pages send, the request known to get the
-                // documented JSON list back (the lists are JSON whatever the header; we parse JSON whatever the content
-                // type says). The POSTs put JSON first so get-token answers the JSON string the reference shows;
-                // text/plain stays acceptable because ChatHub answers strings as bare text when it prefers to.
-                .header("Accept", "GET".equals(call.method()) ? "text/plain" : "application/json, text/plain");
-        if (companyToken != null) {
-            request.header("Authorization", "Bearer " + companyToken);
-        }
-        if (jsonBody == null) {
-            request.method(call.method(), HttpRequest.BodyPublishers.noBody());
-        } else {
-            request.header("Content-Type", "application/json; charset=utf-8")
-                    .method(call.method(), HttpRequest.BodyPublishers.ofString(jsonBody));
-        }
+        HttpURLConnection connection = open(call);
+        inFlight.add(connection);
         try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), response.body(),
-                    response.headers().firstValue("X-Request-Id").orElse(null));
-        } catch (HttpConnectTimeoutException e) {
-            throw new ChatHubIoException("could not connect to ChatHub at " + baseUri + " within " + connectTimeout
-                    + " (" + call + ")", e);
-        } catch (HttpTimeoutException e) {
+            // The list GETs send exactly what ChatHub's reference pages send, the request known to get the
+            // documented JSON list back (the lists are JSON whatever the header; we parse JSON whatever the content
+            // type says). The POSTs put JSON first so get-token answers the JSON string the reference shows;
+            // text/plain stays acceptable because ChatHub answers strings as bare text when it prefers to.
+            connection.setRequestProperty("Accept",
+                    "GET".equals(call.method()) ? "text/plain" : "application/json, text/plain");
+            if (companyToken != null) {
+                connection.setRequestProperty("Authorization", "Bearer " + companyToken);
+            }
+            byte[] body = jsonBody == null && "GET".equals(call.method()) ? null
+                    : (jsonBody == null ? "" : jsonBody).getBytes(StandardCharsets.UTF_8);
+            if (jsonBody != null) {
+                connection.setRequestProperty("Content-Type", "application/json; charset=utf-8");
+            }
+            // Buffered, not streamed: in streaming mode a 401 would be an exception instead of an answer to re-login on.
+            connection.setDoOutput(body != null);
+            try {
+                connection.connect();
+            } catch (SocketTimeoutException e) {
+                throw new ChatHubIoException("could not connect to ChatHub at " + baseUri + " within " + connectTimeout
+                        + " (" + call + ")", e);
+            }
+            if (body != null) {
+                try (OutputStream out = connection.getOutputStream()) {
+                    out.write(body);
+                }
+            }
+            int status = connection.getResponseCode();
+            return new Reply(status, readBody(connection, status), connection.getHeaderField("X-Request-Id"));
+        } catch (SocketTimeoutException e) {
             throw new ChatHubIoException("ChatHub at " + baseUri + " did not answer " + call + " within "
                     + requestTimeout, e);
         } catch (IOException e) {
-            throw new ChatHubIoException("no answer from ChatHub at " + baseUri + " to " + call + ": " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ChatHubIoException("interrupted while waiting for ChatHub to answer " + call, e);
+            throw new ChatHubIoException(closed ? "the ChatHub client was closed during " + call
+                    : "no answer from ChatHub at " + baseUri + " to " + call + ": " + e, e);
+        } finally {
+            inFlight.remove(connection);
         }
+    }
+
+    private HttpURLConnection open(Call call) {
+        try {
+            HttpURLConnection connection = (HttpURLConnection) URI.create(baseUri + call.pathAndQuery()).toURL()
+                    .openConnection();
+            connection.setConnectTimeout(millis(connectTimeout));
+            connection.setReadTimeout(millis(requestTimeout));
+            connection.setInstanceFollowRedirects(false);
+            connection.setUseCaches(false);
+            connection.setRequestMethod(call.method());
+            return connection;
+        } catch (IOException | IllegalArgumentException e) {
+            throw new ChatHubIoException("cannot call ChatHub at " + baseUri + " (" + call + "): " + e, e);
+        }
+    }
+
+    /** The whole body (read to the end, so that the connection can be reused), in the charset it declares. */
+    private static String readBody(HttpURLConnection connection, int status) throws IOException {
+        try (InputStream in = status >= 400 ? connection.getErrorStream() : connection.getInputStream()) {
+            return in == null ? "" : new String(in.readAllBytes(), charset(connection.getContentType()));
+        }
+    }
+
+    private static Charset charset(String contentType) {
+        if (contentType != null) {
+            for (String parameter : contentType.split(";")) {
+                String[] nameAndValue = parameter.strip().split("=", 2);
+                if (nameAndValue.length == 2 && nameAndValue[0].strip().equalsIgnoreCase("charset")) {
+                    try {
+                        return Charset.forName(nameAndValue[1].strip().replace("\"", ""));
+                    } catch (IllegalArgumentException e) {
+                        return StandardCharsets.UTF_8;
+                    }
+                }
+            }
+        }
+        return StandardCharsets.UTF_8;
+    }
+
+    private static int millis(Duration timeout) {
+        return (int) Math.min(Integer.MAX_VALUE, Math.max(1, timeout.toMillis()));
     }
 
     /** The exception for an error status, with the body masked of every secret the caller knows about. */
@@ -122,20 +169,10 @@ final class HttpTransport {
                 redactor.mask(reply.body(), extraSecrets));
     }
 
-    /**
-     * Stops the threads this transport started. The JDK's own selector thread stops with the client on
-     * Java 21+ (where HttpClient is AutoCloseable) and, on 17, once the client is garbage.
-     */
+    /** Refuses further calls and ends the calls in flight, so that no thread stays waiting for ChatHub. */
     void close() {
         closed = true;
-        executor.shutdownNow();
-        if (http instanceof AutoCloseable closeable) {
-            try {
-                closeable.close();
-            } catch (Exception e) {
-                // Closing is best effort: nothing is waiting for this client any more.
-            }
-        }
+        inFlight.forEach(HttpURLConnection::disconnect);
     }
 
     @Override

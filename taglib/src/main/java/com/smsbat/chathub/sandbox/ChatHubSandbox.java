@@ -14,6 +14,8 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -84,6 +86,8 @@ public final class ChatHubSandbox implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService executor;
+    /** Every thread the executor started (an idle sandbox starts few: they are reused). */
+    private final Queue<Thread> threads = new ConcurrentLinkedQueue<>();
     private final SandboxHandler handler;
     private final SandboxState state;
     private final SandboxFaults faults;
@@ -93,12 +97,22 @@ public final class ChatHubSandbox implements AutoCloseable {
         this.state = new SandboxState();
         this.faults = new SandboxFaults();
         this.handler = new SandboxHandler(state, faults, clock, new ObjectMapper(), widgetScript());
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), BACKLOG);
-        // Unbounded: a hung or delayed request must never hold up the others.
-        this.executor = Executors.newCachedThreadPool(daemonThreads());
-        server.createContext("/", handler);
-        server.setExecutor(executor);
-        server.start();
+        // The JDK server's own threads ("idle-timeout-task", "HTTP-Dispatcher") inherit the context class loader
+        // of the thread that creates them; the timer ends only after stop() returns, and Tomcat warns of a leak
+        // for any thread still holding the application's loader when the application stops.
+        Thread current = Thread.currentThread();
+        ClassLoader contextLoader = current.getContextClassLoader();
+        current.setContextClassLoader(null);
+        try {
+            this.server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), BACKLOG);
+            // Unbounded: a hung or delayed request must never hold up the others.
+            this.executor = Executors.newCachedThreadPool(daemonThreads());
+            server.createContext("/", handler);
+            server.setExecutor(executor);
+            server.start();
+        } finally {
+            current.setContextClassLoader(contextLoader);
+        }
         this.baseUri = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
@@ -156,6 +170,10 @@ public final class ChatHubSandbox implements AutoCloseable {
         executor.shutdownNow();
         try {
             executor.awaitTermination(5, TimeUnit.SECONDS);
+            // A terminated pool's last thread may still be finishing: wait until it is gone too.
+            for (Thread thread : threads) {
+                thread.join(TimeUnit.SECONDS.toMillis(5));
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -216,11 +234,12 @@ public final class ChatHubSandbox implements AutoCloseable {
         }
     }
 
-    private static ThreadFactory daemonThreads() {
+    private ThreadFactory daemonThreads() {
         AtomicInteger count = new AtomicInteger();
         return task -> {
             Thread thread = new Thread(task, "chathub-sandbox-" + count.incrementAndGet());
             thread.setDaemon(true);
+            threads.add(thread);
             return thread;
         };
     }

@@ -72,6 +72,8 @@ public class ChatHubFilter implements Filter {
                 ChatHubOff.record(context, e.getMessage(), ChatHubOff.INVALID_FIX);
                 return;
             }
+            // Tomcat reports the exception only in its localhost log; catalina.out just says a filter failed.
+            LOG.severe("ChatHub configuration of " + contextName() + ": " + e.getMessage());
             throw new ServletException("ChatHub configuration of " + contextName() + ": " + e.getMessage(), e);
         }
     }
@@ -107,7 +109,8 @@ public class ChatHubFilter implements Filter {
             chain.doFilter(request, response);
             return;
         }
-        injector.filter(http, httpResponse, chain, () -> Panels.render(state, null, null, true, () -> null));
+        injector.filter(http, httpResponse, chain, () -> Panels.render(state, null, null, true, () -> null),
+                () -> !state.hasPanel());
     }
 
     private static String pathWithinApplication(HttpServletRequest request) {

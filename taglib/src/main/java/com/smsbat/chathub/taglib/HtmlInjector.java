@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -52,11 +53,15 @@ import java.util.function.Supplier;
  * (unless the application's Cache-Control already says {@code private} or {@code no-store}; a weaker value the
  * application sets afterwards is ignored). These must be in place before the container commits, which for pages
  * of more than about 2 KiB happens before their {@code </body>} is written, and headers cannot be removed
- * portably: such pages get the two headers (and lose their Content-Length) once they pass that size, even if in
- * the end nothing is inserted (no {@code </body>}, the supplier returned nothing because the page already has a
- * panel, or the application turned the page into an error). Smaller pages that get no markup are byte-for-byte
- * what the application wrote, headers included; so is every response the filter does not qualify. A response
- * that commits before the headers could be set gets no markup.
+ * portably: such pages get {@code Cache-Control: private} (and lose their Content-Length) once they pass that
+ * size, even if in the end nothing is inserted (no {@code </body>}, the page already has a panel, or the
+ * application turned the page into an error). They get {@code X-ChatHub-Injected} at that point only while
+ * {@code markupPending} says markup may still come: a page whose widget tag already drew the panel (a JSP
+ * page reaches the filter in chunks of its buffer, 8 KiB by default, so a tag anywhere in a page of that size
+ * has run by then) does not say it was injected. A page committed before its {@code </body>} whose tag draws
+ * the panel later still carries the header. Smaller pages that get no markup are byte-for-byte what the
+ * application wrote, headers included; so is every response the filter does not qualify. A response that
+ * commits before the headers could be set gets no markup.
  *
  * <h2>Lifecycle</h2>
  * Output the application never closes is completed when the filter chain returns; if the application throws,
@@ -92,10 +97,10 @@ final class HtmlInjector {
 
     /**
      * Runs the chain with the response wrapped so that, if it qualifies, {@code markup.get()} is inserted once
-     * before the last {@code </body>}.
+     * before the last {@code </body>}; {@code markupPending} tells, before that, whether it may still supply any.
      */
-    void filter(HttpServletRequest request, HttpServletResponse response, FilterChain chain, Supplier<String> markup)
-            throws IOException, ServletException {
+    void filter(HttpServletRequest request, HttpServletResponse response, FilterChain chain, Supplier<String> markup,
+                BooleanSupplier markupPending) throws IOException, ServletException {
         Object seen = request.getAttribute(SEEN);
         if (seen != null) {
             if (seen instanceof InjectingResponse injecting && request.getDispatcherType() == DispatcherType.FORWARD) {
@@ -113,7 +118,7 @@ final class HtmlInjector {
             chain.doFilter(request, response);
             return;
         }
-        InjectingResponse injecting = new InjectingResponse(request, response, markup);
+        InjectingResponse injecting = new InjectingResponse(request, response, markup, markupPending);
         request.setAttribute(SEEN, injecting);
         try {
             chain.doFilter(injecting.request(), injecting);

@@ -17,6 +17,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -54,6 +55,7 @@ final class InjectingResponse extends HttpServletResponseWrapper {
     private final Object guard = new Object();
     private final HttpServletRequest request;
     private final Supplier<String> markupSupplier;
+    private final BooleanSupplier markupPending;
     private String markup;
     private boolean markupFetched;
     private Phase phase = Phase.UNDECIDED;
@@ -79,10 +81,12 @@ final class InjectingResponse extends HttpServletResponseWrapper {
     private PrintWriter writer;
     private BodyEndScanner active;
 
-    InjectingResponse(HttpServletRequest request, HttpServletResponse response, Supplier<String> markupSupplier) {
+    InjectingResponse(HttpServletRequest request, HttpServletResponse response, Supplier<String> markupSupplier,
+                      BooleanSupplier markupPending) {
         super(response);
         this.request = new AsyncThroughInjection(request);
         this.markupSupplier = markupSupplier;
+        this.markupPending = markupPending;
     }
 
     /**
@@ -345,7 +349,10 @@ final class InjectingResponse extends HttpServletResponseWrapper {
         if (response.getHeaders(CACHE_CONTROL).stream().noneMatch(InjectingResponse::keepsPrivate)) {
             response.setHeader(CACHE_CONTROL, "private");
         }
-        response.setHeader(INJECTED_HEADER, "1");
+        // Said only while markup may still come: a page whose tags already drew the panel gets none.
+        if (markupPending.getAsBoolean()) {
+            response.setHeader(INJECTED_HEADER, "1");
+        }
     }
 
     private void beforeDownstream(int units) {
@@ -372,6 +379,9 @@ final class InjectingResponse extends HttpServletResponseWrapper {
             return null;
         }
         arm();
+        if (!isCommitted()) {
+            ((HttpServletResponse) getResponse()).setHeader(INJECTED_HEADER, "1");
+        }
         phase = Phase.INSERTED;
         return markup;
     }

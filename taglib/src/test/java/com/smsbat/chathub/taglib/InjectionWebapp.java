@@ -148,7 +148,7 @@ final class InjectionWebapp {
             injector.filter(http, (HttpServletResponse) response, chain, () -> {
                 MARKUP_CALLS.computeIfAbsent(name, n -> new AtomicInteger()).incrementAndGet();
                 return http.getParameter("nomarkup") == null ? MARKUP : null;
-            });
+            }, () -> http.getParameter("nomarkup") == null);
         }
     }
 

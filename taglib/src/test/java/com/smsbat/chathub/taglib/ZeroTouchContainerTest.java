@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static com.smsbat.chathub.taglib.ChatHubApps.page;
 import static com.smsbat.chathub.taglib.ChatHubApps.scripts;
@@ -35,7 +36,10 @@ class ZeroTouchContainerTest {
                     <url-pattern>/plain</url-pattern><url-pattern>/secure/plain</url-pattern><url-pattern>/secure/export/plain</url-pattern>
                   </servlet-mapping>
                 """);
-        container = TestContainer.start(ChatHubApps.withPage(app, "tagged.jsp", page(widget())));
+        app = ChatHubApps.withPage(app, "tagged.jsp", page(widget()));
+        // Past the size at which the filter must set its headers before the page's end, the tag at the bottom.
+        container = TestContainer.start(ChatHubApps.withPage(app, "long-tagged.jsp",
+                page("<p>" + "A line of the application's own page.\n".repeat(150) + "</p>" + widget())));
     }
 
     @AfterAll
@@ -65,6 +69,14 @@ class ZeroTouchContainerTest {
         String html = get("john", "/secure/tagged.jsp").body();
 
         assertEquals(1, scripts(html).size(), html);
+    }
+
+    @Test
+    void longPageWhoseTagDrewThePanelDoesNotSayItWasInjected() {
+        HttpResponse<String> response = get("john", "/secure/long-tagged.jsp");
+
+        assertEquals(1, scripts(response.body()).size(), response.body());
+        assertEquals(Optional.empty(), response.headers().firstValue("X-ChatHub-Injected"));
     }
 
     @Test

@@ -1,6 +1,5 @@
 package com.smsbat.chathub.testing;
 
-import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -39,9 +38,9 @@ public final class Browser implements AutoCloseable {
         this.driver = driver;
     }
 
-    /** Skips the calling test (class) when Chromium or chromedriver is not installed. */
+    /** Skips the calling test (class), saying so, when Chromium or chromedriver is not installed; fails under CI. */
     public static void assumeAvailable() {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        Required.assumeInstalled(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "Chromium not found: install it with `apt-get install chromium chromium-driver` (CI does)");
     }
 
