@@ -261,8 +261,8 @@ class Tab {
     } else if (!panel.inPage()) {
       panel.stop();
     } else if (answer.signedOut) {
-      this.signedOut();
       this.channel?.postMessage('signed-out');
+      this.signedOut();
     } else if (answer.refused) {
       panel.end();
     } else if (answer.failed) {
