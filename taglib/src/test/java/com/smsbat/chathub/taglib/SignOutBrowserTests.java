@@ -3,6 +3,7 @@ package com.smsbat.chathub.taglib;
 import com.smsbat.chathub.sandbox.ChatHubSandbox;
 import com.smsbat.chathub.sandbox.SandboxEndpoint;
 import com.smsbat.chathub.testing.Browser;
+import com.smsbat.chathub.testing.Closing;
 import com.smsbat.chathub.testing.TestContainer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -54,15 +55,7 @@ abstract class SignOutBrowserTests {
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (container != null) {
-            container.close();
-        }
-        if (sandbox != null) {
-            sandbox.close();
-        }
+        Closing.closeAll(browser, container, sandbox);
     }
 
     @BeforeEach

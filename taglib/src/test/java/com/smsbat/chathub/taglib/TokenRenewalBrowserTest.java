@@ -2,6 +2,7 @@ package com.smsbat.chathub.taglib;
 
 import com.smsbat.chathub.taglib.ScriptedTokenEndpoint.Organization;
 import com.smsbat.chathub.testing.Browser;
+import com.smsbat.chathub.testing.Closing;
 import com.smsbat.chathub.testing.TestContainer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -55,12 +56,7 @@ class TokenRenewalBrowserTest {
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (container != null) {
-            container.close();
-        }
+        Closing.closeAll(browser, container);
     }
 
     @BeforeEach
@@ -209,6 +205,19 @@ class TokenRenewalBrowserTest {
             Instant start = requests.get(i)[0];
             assertTrue(!start.isBefore(previousEnd), "request " + i + " started before the previous one ended");
         }
+    }
+
+    @Test
+    void pageChecksOncePerCheckIntervalSoAMinuteMeansSixtyChecksAnHour() {
+        browser.open(container.uri("/panels?orgs=" + ORG + "&lifetime=600&renewBefore=PT4S&check=PT1S"));
+
+        // The first request after loading is the check of a page getting focus; the rest come from the timer.
+        await(() -> organization(ORG).requestCount() >= 8);
+
+        List<Instant> times = organization(ORG).requestTimes();
+        double perHour = (times.size() - 2) * 3_600_000.0
+                / Duration.between(times.get(1), times.get(times.size() - 1)).toMillis();
+        assertTrue(perHour > 3_000 && perHour <= 3_600, perHour + " checks per hour at one check a second");
     }
 
     @Test

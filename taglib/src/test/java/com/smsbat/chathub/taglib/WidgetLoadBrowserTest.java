@@ -2,6 +2,7 @@ package com.smsbat.chathub.taglib;
 
 import com.smsbat.chathub.sandbox.ChatHubSandbox;
 import com.smsbat.chathub.testing.Browser;
+import com.smsbat.chathub.testing.Closing;
 import com.smsbat.chathub.testing.TestContainer;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -84,18 +85,7 @@ class WidgetLoadBrowserTest {
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (container != null) {
-            container.close();
-        }
-        if (sandbox != null) {
-            sandbox.close();
-        }
-        if (widgetServer != null) {
-            widgetServer.stop(0);
-        }
+        Closing.closeAll(browser, container, sandbox, widgetServer == null ? null : () -> widgetServer.stop(0));
     }
 
     @AfterEach
