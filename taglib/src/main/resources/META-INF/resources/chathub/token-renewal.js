@@ -95,7 +95,7 @@ class Panel {
     if (this.tokenUrl === undefined) {
       return;
     }
-    this.renewBefore = duration(script, 'chathubRenewBefore', DEFAULT_RENEW_BEFORE);
+    this.renewBefore = duration(script, 'data-chathub-renew-before', DEFAULT_RENEW_BEFORE);
     this.expiresAt = parseInstant(script.dataset.chathubExpiresAt);
     if (Number.isNaN(this.expiresAt)) {
       console.warn(`ChatHub: #${this.id} has no valid data-chathub-expires-at; treating its token as expired`);
@@ -214,7 +214,7 @@ class Tab {
   constructor(scripts) {
     this.panels = scripts.map((script) => new Panel(this, script));
     const first = scripts.find((script) => script.dataset.chathubTokenUrl !== undefined);
-    this.checkEvery = first ? Math.max(duration(first, 'chathubCheck', DEFAULT_CHECK), MIN_INTERVAL) : DEFAULT_CHECK;
+    this.checkEvery = first ? Math.max(duration(first, 'data-chathub-check', DEFAULT_CHECK), MIN_INTERVAL) : DEFAULT_CHECK;
     this.inFlight = false;
     this.lastAnswer = 0;
     this.nextCheck = Date.now() + this.checkEvery;
@@ -256,13 +256,13 @@ class Tab {
     this.inFlight = false;
     this.lastAnswer = Date.now();
     this.nextCheck = this.lastAnswer + this.checkEvery;
-    if (panel.stopped) {
-      // Taken down meanwhile (its widget failed to load): nothing of this answer applies.
-    } else if (!panel.inPage()) {
-      panel.stop();
-    } else if (answer.signedOut) {
+    if (answer.signedOut) {
       this.channel?.postMessage('signed-out');
       this.signedOut();
+    } else if (panel.stopped) {
+      // Taken down meanwhile (its widget failed to load): nothing else of this answer applies.
+    } else if (!panel.inPage()) {
+      panel.stop();
     } else if (answer.refused) {
       panel.end();
     } else if (answer.failed) {
@@ -368,12 +368,12 @@ function retryAfterMillis(response) {
   return header !== null && /^\s*\d+\s*$/.test(header) ? Number(header) * SECOND : undefined;
 }
 
-function duration(script, name, fallback) {
-  const text = script.dataset[name];
+function duration(script, attribute, fallback) {
+  const text = script.getAttribute(attribute) ?? undefined;
   const match = text === undefined ? null : ISO_DURATION.exec(text);
   if (!match) {
     if (text !== undefined) {
-      console.warn(`ChatHub: #${script.id} has ${name}="${text}", not an ISO-8601 duration; using ${fallback} ms`);
+      console.warn(`ChatHub: #${script.id} has ${attribute}="${text}", not an ISO-8601 duration; using ${fallback / SECOND} s`);
     }
     return fallback;
   }
