@@ -129,6 +129,20 @@ class DemoTomcatIT {
     }
 
     @Test
+    void tokenEndpointOutsideTheLoginAnswersASignedOutPage401JsonItself() {
+        FormLogin login = signedIn("john");
+        login.signOut();
+
+        HttpResponse<String> answer = login.send(HttpRequest.newBuilder(FormLogin.uri("/api/chathub/token")).GET());
+
+        assertAll(
+                () -> assertEquals(401, answer.statusCode(), answer.body()),
+                () -> assertEquals("application/json;charset=UTF-8",
+                        answer.headers().firstValue("Content-Type").orElse("").replace(" ", "")),
+                () -> assertTrue(answer.body().contains("\"error\""), answer.body()));
+    }
+
+    @Test
     void wrongPasswordLandsOnTheLoginErrorPage() {
         HttpResponse<String> page = new FormLogin().signIn("john", "not-the-password");
 
@@ -159,6 +173,11 @@ class DemoTomcatIT {
             return send(HttpRequest.newBuilder(uri("/j_security_check"))
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString(body)));
+        }
+
+        void signOut() {
+            HttpResponse<String> page = send(HttpRequest.newBuilder(uri("/logout")).POST(HttpRequest.BodyPublishers.noBody()));
+            assertTrue(page.body().contains("id=\"signed-out\""), page.body());
         }
 
         HttpResponse<String> get(String path) {
