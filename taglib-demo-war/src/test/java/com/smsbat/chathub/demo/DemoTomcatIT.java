@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -119,6 +120,20 @@ class DemoTomcatIT {
         assertAll(
                 () -> assertEquals(6, page.split("<span class=\"status status-").length - 1, page),
                 () -> assertTrue(PANEL_SCRIPT.matcher(page).find(), page));
+    }
+
+    @Test
+    void tokenEndpointOutsideTheLoginAnswersASignedOutPage401JsonItself() {
+        FormLogin login = signedIn("john");
+        login.signOut();
+
+        HttpResponse<String> answer = login.send(HttpRequest.newBuilder(uri("/api/chathub/token")).GET());
+
+        assertAll(
+                () -> assertEquals(401, answer.statusCode(), answer.body()),
+                () -> assertEquals("application/json;charset=UTF-8",
+                        answer.headers().firstValue("Content-Type").orElse("").replace(" ", "")),
+                () -> assertTrue(answer.body().contains("\"error\""), answer.body()));
     }
 
     @Test

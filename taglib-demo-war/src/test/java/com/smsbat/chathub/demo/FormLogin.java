@@ -45,6 +45,12 @@ final class FormLogin {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** Signs out through the demo's sign-out button, checked by the signed-out page. */
+    void signOut() {
+        HttpResponse<String> page = send(HttpRequest.newBuilder(demo.uri("/logout")).POST(HttpRequest.BodyPublishers.noBody()));
+        assertTrue(page.body().contains("id=\"signed-out\""), page.body());
+    }
+
     /** A page answered with 200. */
     HttpResponse<String> get(String path) {
         HttpResponse<String> response = send(HttpRequest.newBuilder(demo.uri(path)).GET());
@@ -52,7 +58,7 @@ final class FormLogin {
         return response;
     }
 
-    private HttpResponse<String> send(HttpRequest.Builder request) {
+    HttpResponse<String> send(HttpRequest.Builder request) {
         try {
             return http.send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

@@ -49,6 +49,7 @@ public record ChatHubConfig(
         String fallback,
         String endpointPath,
         boolean renewal,
+        Duration renewalCheck,
         String cspNonceAttribute,
         boolean inject,
         List<String> injectExclude,
@@ -57,6 +58,7 @@ public record ChatHubConfig(
         boolean failOnInvalid) {
 
     static final Duration MAX_TOKEN_LIFETIME = Duration.ofHours(24);
+    private static final Duration MIN_RENEWAL_CHECK = Duration.ofSeconds(1);
     private static final Set<String> LOOPBACK = Set.of("127.0.0.1", "localhost", "[::1]", "::1");
 
     /**
@@ -93,6 +95,11 @@ public record ChatHubConfig(
         if (!endpointPath.isEmpty() && (!endpointPath.startsWith("/") || endpointPath.contains("*"))) {
             throw new ChatHubConfigException(Setting.ENDPOINT_PATH, endpointPath,
                     "must be empty or an exact path starting with /");
+        }
+        Duration renewalCheck = v.positiveDuration(Setting.RENEWAL_CHECK);
+        if (renewalCheck.compareTo(MIN_RENEWAL_CHECK) < 0) {
+            throw new ChatHubConfigException(Setting.RENEWAL_CHECK, v.text(Setting.RENEWAL_CHECK),
+                    "must be at least PT1S: every open page asks the server that often");
         }
         String resolver = v.text(Setting.OPERATOR_RESOLVER);
         if (resolver.isEmpty()) {
@@ -137,6 +144,7 @@ public record ChatHubConfig(
                 v.raw(Setting.FALLBACK),
                 endpointPath,
                 v.bool(Setting.RENEWAL),
+                renewalCheck,
                 v.text(Setting.CSP_NONCE_ATTRIBUTE),
                 v.bool(Setting.INJECT),
                 v.list(Setting.INJECT_EXCLUDE),

@@ -7,8 +7,13 @@ import java.util.function.Supplier;
 
 /**
  * The one place that decides what a page gets for a panel, for the widget tag and for zero-touch
- * injection alike: the widget's script tag (with everything the browser renewal module needs), nothing
+ * injection alike: the widget's script tag (with everything the browser module needs), nothing
  * when the page already has that organization's panel, or the fallback.
+ *
+ * <p>Every page with a panel loads the browser module ({@code token-renewal.js}), renewing or not: it also
+ * removes the loading state and shows the fallback when the widget script cannot load. It is written before
+ * the first panel because module scripts run in document order and a panel script's {@code load} or
+ * {@code error} event fires at its turn: a module written after the panel would miss them.
  */
 final class Panels {
 
@@ -40,6 +45,15 @@ final class Panels {
      */
     static String render(ChatHubRequest state, String organization, String nonce, boolean renew,
                          Supplier<String> fallback) {
+        return render(state, organization, nonce, renew, null, fallback);
+    }
+
+    /**
+     * @param loading text shown in place of the panel while the widget script loads, or {@code null}/blank
+     *                for none
+     */
+    static String render(ChatHubRequest state, String organization, String nonce, boolean renew, String loading,
+                         Supplier<String> fallback) {
         if (state == null) {
             return orEmpty(fallback.get());
         }
@@ -58,8 +72,18 @@ final class Panels {
         String id = explicit ? SCRIPT_ID + "-" + organizationId : SCRIPT_ID;
         String nonceValue = nonce != null && !nonce.isBlank() ? nonce : requestNonce(request, config);
 
-        StringBuilder html = new StringBuilder(512)
-                .append("<script type=\"module\" id=\"").append(Html.attribute(id))
+        StringBuilder html = new StringBuilder(512);
+        if (state.claimRenewalScript()) {
+            html.append("<script type=\"module\" src=\"")
+                    .append(Html.attribute(request.getContextPath() + RENEWAL_MODULE)).append('"');
+            appendNonce(html, nonceValue);
+            html.append("></script>");
+        }
+        if (loading != null && !loading.isBlank()) {
+            html.append("<span class=\"chathub-loading\" role=\"status\" data-chathub-loading-for=\"")
+                    .append(Html.attribute(id)).append("\">").append(Html.attribute(loading)).append("</span>");
+        }
+        html.append("<script type=\"module\" id=\"").append(Html.attribute(id))
                 .append("\" src=\"").append(Html.attribute(runtime.widgetUrl().toString()))
                 .append("\" token=\"").append(Html.attribute(panel.get().token().token())).append('"');
         appendNonce(html, nonceValue);
@@ -69,21 +93,15 @@ final class Panels {
                     + (explicit ? "?org=" + organizationId : "");
             html.append(" data-chathub-expires-at=\"").append(panel.get().token().expiresAt()).append('"')
                     .append(" data-chathub-token-url=\"").append(Html.attribute(tokenUrl)).append('"')
-                    .append(" data-chathub-renew-before=\"").append(config.browserRenewBefore()).append('"');
+                    .append(" data-chathub-renew-before=\"").append(config.browserRenewBefore()).append('"')
+                    .append(" data-chathub-check=\"").append(config.renewalCheck()).append('"');
         }
         html.append("></script>");
-        if (renewing) {
-            String fallbackHtml = orEmpty(fallback.get());
-            if (!fallbackHtml.isEmpty()) {
-                html.append("<template data-chathub-fallback-for=\"").append(Html.attribute(id)).append("\">")
-                        .append(fallbackHtml).append("</template>");
-            }
-            if (state.claimRenewalScript()) {
-                html.append("<script type=\"module\" src=\"")
-                        .append(Html.attribute(request.getContextPath() + RENEWAL_MODULE)).append('"');
-                appendNonce(html, nonceValue);
-                html.append("></script>");
-            }
+        // Kept for the browser module, which shows it when the user signs out or the widget cannot load.
+        String fallbackHtml = orEmpty(fallback.get());
+        if (!fallbackHtml.isEmpty()) {
+            html.append("<template data-chathub-fallback-for=\"").append(Html.attribute(id)).append("\">")
+                    .append(fallbackHtml).append("</template>");
         }
         return html.toString();
     }

@@ -38,6 +38,7 @@ public enum Setting {
     FALLBACK("chathub.fallback", "", "HTML rendered in place of the panel when a widget tag has no body and no panel can be shown."),
     ENDPOINT_PATH("chathub.endpoint.path", "/api/chathub/token", "Path of the JSON token endpoint inside the app; empty turns it off."),
     RENEWAL("chathub.renewal", "true", "Pages renew their panel's token in the browser before it expires (needs the token endpoint)."),
+    RENEWAL_CHECK("chathub.renewal.check", "PT1M", "How often an open page asks the token endpoint whether its user is still signed in (answered from the token cache, no ChatHub call); pages also ask when they come into view."),
     CSP_NONCE_ATTRIBUTE("chathub.csp.nonce-attribute", "cspNonce", "Request attribute holding this response's CSP nonce; when set, written as `nonce` on every script tag."),
     INJECT("chathub.inject", "false", "Zero-touch mode: the filter writes the panel before `</body>` of every HTML page of a user with an operator."),
     INJECT_EXCLUDE("chathub.inject.exclude", "", "Comma-separated servlet url-patterns (`/api/*`, `*.pdf`, `/print`) never injected into."),

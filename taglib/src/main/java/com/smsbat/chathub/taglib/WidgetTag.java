@@ -20,6 +20,7 @@ public class WidgetTag extends SimpleTagSupport {
     private String organization;
     private String nonce;
     private boolean renew = true;
+    private String loading;
 
     /** Organization id or name; the script id then ends with {@code -<organization id>}. */
     public void setOrganization(String organization) {
@@ -36,13 +37,19 @@ public class WidgetTag extends SimpleTagSupport {
         this.renew = renew;
     }
 
+    /** Text shown where the panel will be while the widget script loads; none by default. */
+    public void setLoading(String loading) {
+        this.loading = loading;
+    }
+
     @Override
     public void doTag() throws JspException, IOException {
         PageContext page = (PageContext) getJspContext();
         ChatHubRequest state = Panels.request((HttpServletRequest) page.getRequest(), page.getServletContext());
         String fallbackSetting = state == null ? "" : state.runtime().config().fallback();
         try {
-            page.getOut().write(Panels.render(state, organization, nonce, renew, () -> fallback(fallbackSetting)));
+            page.getOut().write(Panels.render(state, organization, nonce, renew, loading,
+                    () -> fallback(fallbackSetting)));
         } catch (UncheckedIOException e) {
             throw e.getCause();
         } catch (BodyFailed e) {

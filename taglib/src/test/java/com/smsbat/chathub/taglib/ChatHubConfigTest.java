@@ -35,6 +35,7 @@ class ChatHubConfigTest {
         assertEquals(Duration.ofHours(1), config.tokenRefreshAhead());
         assertEquals(Duration.ofSeconds(2), config.waitBudget());
         assertEquals("/api/chathub/token", config.endpointPath());
+        assertEquals(Duration.ofMinutes(1), config.renewalCheck());
         assertFalse(config.inject());
         assertTrue(config.failOnInvalid());
         assertFalse(config.hasCredentials());
@@ -55,6 +56,8 @@ class ChatHubConfigTest {
             "chathub.wait|PT0S|chathub.wait=\"PT0S\" is invalid: must be a positive ISO-8601 duration",
             "chathub.token.lifetime|PT25H|chathub.token.lifetime=\"PT25H\" is invalid: must be at most PT24H",
             "chathub.token.refresh-ahead|PT24H|chathub.token.refresh-ahead=\"PT24H\" is invalid: must be shorter than chathub.token.lifetime",
+            "chathub.renewal.check|often|chathub.renewal.check=\"often\" is invalid: must be a positive ISO-8601 duration",
+            "chathub.renewal.check|PT0.5S|chathub.renewal.check=\"PT0.5S\" is invalid: must be at least PT1S",
             "chathub.enabled|yes|chathub.enabled=\"yes\" is invalid: must be true or false",
             "chathub.cache.max-operators|-5|chathub.cache.max-operators=\"-5\" is invalid: must be a whole number greater than 0",
             "chathub.api.url|http://chat.example.com|chathub.api.url=\"http://chat.example.com\" is invalid: must be an https URL",

@@ -4,6 +4,7 @@ import com.smsbat.chathub.client.ChatHubClient;
 import com.smsbat.chathub.client.TokenValidation;
 import com.smsbat.chathub.sandbox.ChatHubSandbox;
 import com.smsbat.chathub.testing.Browser;
+import com.smsbat.chathub.testing.Closing;
 import com.smsbat.chathub.testing.TestContainer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,15 +42,7 @@ class DocsWidgetTokenManagerBrowserTest {
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (container != null) {
-            container.close();
-        }
-        if (sandbox != null) {
-            sandbox.close();
-        }
+        Closing.closeAll(browser, container, sandbox);
     }
 
     @Test

@@ -9,11 +9,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
  * A back-office page laid out as the panel tag writes it, for the renewal module's browser tests:
- * {@code /panels?orgs=24,25&lifetime=6&renewBefore=PT4S}. One organization gets the plain panel id, several
+ * {@code /panels?orgs=24,25&lifetime=6&renewBefore=PT4S[&check=PT1M]}. One organization gets the plain panel id, several
  * get suffixed ids. Each panel sits in its own {@code <section id="chat-ORG">} followed by its fallback
  * template. Scripts run under a nonce-only CSP, as on the tag's pages.
  */
@@ -43,10 +44,11 @@ public final class PanelPage extends HttpServlet {
                 <script type="module" id="%2$s" src="%3$s/fake-widget.js" token="%4$s" nonce="%5$s"
                         data-chathub-expires-at="%6$s"
                         data-chathub-token-url="%3$s/api/chathub/token?org=%1$s"
-                        data-chathub-renew-before="%7$s"></script>
+                        data-chathub-renew-before="%7$s" data-chathub-check="%8$s"></script>
                 <template data-chathub-fallback-for="%2$s"><p class="fallback" data-for="%2$s">Chat is unavailable, call us.</p></template>
                 </section>
-                """.formatted(org, panelId(org, orgs.size()), context, initialToken(org), NONCE, expiresAt, renewBefore))
+                """.formatted(org, panelId(org, orgs.size()), context, initialToken(org), NONCE, expiresAt, renewBefore,
+                        Objects.requireNonNullElse(request.getParameter("check"), "PT1M")))
                 .collect(Collectors.joining());
         response.setHeader("Content-Security-Policy",
                 "default-src 'self'; script-src 'nonce-" + NONCE + "'; object-src 'none'; base-uri 'none'");
@@ -60,7 +62,8 @@ public final class PanelPage extends HttpServlet {
                 <body>
                 <h1>Back office</h1>
                 <script type="module" src="%1$s/test-events.js" nonce="%2$s"></script>
-                %3$s<script type="module" src="%1$s/chathub/token-renewal.js" nonce="%2$s"></script>
+                <script type="module" src="%1$s/chathub/token-renewal.js" nonce="%2$s"></script>
+                %3$s
                 </body>
                 </html>
                 """.formatted(context, NONCE, panels));

@@ -36,26 +36,44 @@ public final class ScriptedTokenEndpoint extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        organization(Objects.requireNonNullElse(request.getParameter("org"), "")).answer(response);
+        organization(Objects.requireNonNullElse(request.getParameter("org"), "")).answer(request, response);
     }
 
-    /** What an organization answers: fresh tokens, one fixed token, or an error status. */
-    record Answer(int status, Duration lifetime, String fixedToken, Integer retryAfterSeconds) {
+    /**
+     * What an organization answers: fresh tokens, one fixed token, an error status, a redirect to a login page
+     * or some other body; optionally after a delay.
+     */
+    record Answer(int status, Duration lifetime, String fixedToken, Integer retryAfterSeconds, String contentType,
+                  String body, Duration delay) {
 
         static Answer freshTokens(Duration lifetime) {
-            return new Answer(200, lifetime, null, null);
+            return new Answer(200, lifetime, null, null, null, null, Duration.ZERO);
         }
 
         static Answer token(String token, Duration lifetime) {
-            return new Answer(200, lifetime, token, null);
+            return new Answer(200, lifetime, token, null, null, null, Duration.ZERO);
         }
 
         static Answer status(int status) {
-            return new Answer(status, null, null, null);
+            return new Answer(status, null, null, null, null, null, Duration.ZERO);
+        }
+
+        /** A 302 to a login page, as Jetty's FORM authentication answers an ended session. */
+        static Answer redirect() {
+            return new Answer(302, null, null, null, null, null, Duration.ZERO);
+        }
+
+        /** A 200 with {@code body}, as Tomcat's FORM authentication answers an ended session with its login page. */
+        static Answer body(String contentType, String body) {
+            return new Answer(200, null, null, null, contentType, body, Duration.ZERO);
         }
 
         Answer retryAfter(int seconds) {
-            return new Answer(status, lifetime, fixedToken, seconds);
+            return new Answer(status, lifetime, fixedToken, seconds, contentType, body, delay);
+        }
+
+        Answer delayed(Duration by) {
+            return new Answer(status, lifetime, fixedToken, retryAfterSeconds, contentType, body, by);
         }
     }
 
@@ -64,6 +82,7 @@ public final class ScriptedTokenEndpoint extends HttpServlet {
         private final String name;
         private final AtomicInteger minted = new AtomicInteger();
         private final List<Instant> requests = new CopyOnWriteArrayList<>();
+        private final List<Instant[]> spans = new CopyOnWriteArrayList<>();
         private final List<String> issued = new CopyOnWriteArrayList<>();
         private volatile Answer answer = Answer.freshTokens(Duration.ofMinutes(10));
 
@@ -83,15 +102,48 @@ public final class ScriptedTokenEndpoint extends HttpServlet {
             return List.copyOf(requests);
         }
 
+        /** When each request came in and when its answer was written, oldest first. */
+        List<Instant[]> requestSpans() {
+            return List.copyOf(spans);
+        }
+
         /** The tokens handed out so far, oldest first. */
         List<String> issued() {
             return List.copyOf(issued);
         }
 
-        private void answer(HttpServletResponse response) throws IOException {
-            requests.add(Instant.now());
+        private void answer(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            Instant start = Instant.now();
+            requests.add(start);
             Answer current = answer;
+            try {
+                write(request, response, current);
+            } finally {
+                response.flushBuffer();
+                spans.add(new Instant[] {start, Instant.now()});
+            }
+        }
+
+        private void write(HttpServletRequest request, HttpServletResponse response, Answer current) throws IOException {
+            if (!current.delay().isZero()) {
+                // Plays a slow server: the browser must not send another request meanwhile.
+                try {
+                    Thread.sleep(current.delay().toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             response.setHeader("Cache-Control", "no-store");
+            if (current.status() == 302) {
+                response.sendRedirect(request.getContextPath() + "/login.html");
+                return;
+            }
+            if (current.body() != null) {
+                response.setContentType(current.contentType());
+                response.setCharacterEncoding("UTF-8");
+                response.getWriter().write(current.body());
+                return;
+            }
             response.setContentType("application/json");
             response.setCharacterEncoding("UTF-8");
             if (current.status() != 200) {

@@ -2,6 +2,7 @@ package com.smsbat.chathub.taglib;
 
 import com.smsbat.chathub.taglib.ScriptedTokenEndpoint.Organization;
 import com.smsbat.chathub.testing.Browser;
+import com.smsbat.chathub.testing.Closing;
 import com.smsbat.chathub.testing.TestContainer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -55,12 +56,7 @@ class TokenRenewalBrowserTest {
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (container != null) {
-            container.close();
-        }
+        Closing.closeAll(browser, container);
     }
 
     @BeforeEach
@@ -116,10 +112,9 @@ class TokenRenewalBrowserTest {
         assertEquals(List.of(), browser.consoleProblems());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @ValueSource(ints = {401, 403})
-    void signedOutUserLosesThePanelToTheFallbackAndRenewalStops(int signedOut) {
-        organization(ORG).answerWith(status(signedOut));
+    @Test
+    void organizationRefusedWith403LosesOnlyItsPanelToTheFallbackAndItsRenewalStops() {
+        organization(ORG).answerWith(status(403));
         organization(OTHER_ORG).answerWith(freshTokens(Duration.ofSeconds(4)));
         open(6, ORG, OTHER_ORG);
         String panel = PANEL + "-" + ORG;
@@ -136,6 +131,93 @@ class TokenRenewalBrowserTest {
                 () -> assertEquals("chat-" + ORG, script("return arguments[0].parentElement.id", fallback(panel))),
                 () -> assertTrue(widgetBoxes(panel).isEmpty()),
                 () -> assertTrue(widgetBox(PANEL + "-" + OTHER_ORG).isDisplayed()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"401", "302 to the login page", "200 with the login page", "200 with other JSON",
+            "404"})
+    void signedOutAnswerTakesDownEveryPanelOfThePageAndNothingIsAskedAgain(String answer) {
+        organization(ORG).answerWith(signedOut(answer));
+        organization(OTHER_ORG).answerWith(freshTokens(Duration.ofMinutes(10)));
+        browser.open(container.uri("/panels?orgs=" + ORG + "," + OTHER_ORG + "&lifetime=6&renewBefore=PT4S&check=PT1S"));
+        String panel = PANEL + "-" + ORG;
+        String otherPanel = PANEL + "-" + OTHER_ORG;
+
+        await(() -> event("stopped", panel) != null && event("stopped", otherPanel) != null);
+
+        assertAll(
+                () -> assertTrue(fallbackShown(panel)),
+                () -> assertTrue(fallbackShown(otherPanel)),
+                () -> assertNull(panelToken(otherPanel)),
+                () -> assertTrue(browser.driver().findElements(By.cssSelector(".fake-panel")).isEmpty()),
+                () -> assertEquals(List.of(), events("failed", panel)));
+        // A tab that learnt of the sign-out never asks again, not when it comes back into view, nor when three of
+        // its one-second check intervals have come round.
+        browser.driver().executeAsyncScript("""
+                window.dispatchEvent(new Event('focus'));
+                window.dispatchEvent(new Event('online'));
+                setTimeout(arguments[arguments.length - 1], 3000);
+                """);
+        assertEquals(1, organization(ORG).requestCount() + organization(OTHER_ORG).requestCount(),
+                "requests after the sign-out");
+    }
+
+    private static ScriptedTokenEndpoint.Answer signedOut(String answer) {
+        return switch (answer) {
+            case "401" -> status(401);
+            case "404" -> status(404);
+            case "302 to the login page" -> ScriptedTokenEndpoint.Answer.redirect();
+            case "200 with the login page" -> ScriptedTokenEndpoint.Answer.body("text/html",
+                    "<!DOCTYPE html><html><body><form action=\"j_security_check\"></form></body></html>");
+            case "200 with other JSON" -> ScriptedTokenEndpoint.Answer.body("application/json", "{\"user\":null}");
+            default -> throw new IllegalArgumentException(answer);
+        };
+    }
+
+    @Test
+    void tokenExpiredErrorFromTheWidgetRenewsAtOnceWithOneRequest() {
+        open(600, ORG);
+        await(() -> script("return document.getElementById(arguments[0]) !== null", PANEL));
+
+        script("window.dispatchEvent(new ErrorEvent('error', {message: 'Widget error: token expired'}))");
+
+        await(() -> event("renewed", PANEL));
+        assertAll(
+                () -> assertEquals(1, organization(ORG).requestCount()),
+                () -> assertEquals(organization(ORG).issued().get(0), panelToken(PANEL)));
+    }
+
+    @Test
+    void pageChecksEveryCheckIntervalWithOneRequestAtATimeForAllItsPanels() {
+        organization(ORG).answerWith(freshTokens(Duration.ofMinutes(10)).delayed(Duration.ofMillis(1500)));
+        organization(OTHER_ORG).answerWith(freshTokens(Duration.ofMinutes(10)).delayed(Duration.ofMillis(1500)));
+        browser.open(container.uri("/panels?orgs=" + ORG + "," + OTHER_ORG + "&lifetime=600&renewBefore=PT4S&check=PT1S"));
+
+        // Both panels renew once (their first check brings new tokens), then are checked in turn.
+        await(() -> organization(ORG).requestCount() >= 3 && organization(OTHER_ORG).requestCount() >= 3);
+
+        List<Instant[]> requests = new java.util.ArrayList<>();
+        requests.addAll(organization(ORG).requestSpans());
+        requests.addAll(organization(OTHER_ORG).requestSpans());
+        requests.sort(java.util.Comparator.comparing(span -> span[0]));
+        for (int i = 1; i < requests.size(); i++) {
+            Instant previousEnd = requests.get(i - 1)[1];
+            Instant start = requests.get(i)[0];
+            assertTrue(!start.isBefore(previousEnd), "request " + i + " started before the previous one ended");
+        }
+    }
+
+    @Test
+    void pageChecksOncePerCheckIntervalSoAMinuteMeansSixtyChecksAnHour() {
+        browser.open(container.uri("/panels?orgs=" + ORG + "&lifetime=600&renewBefore=PT4S&check=PT1S"));
+
+        // The first request after loading is the check of a page getting focus; the rest come from the timer.
+        await(() -> organization(ORG).requestCount() >= 8);
+
+        List<Instant> times = organization(ORG).requestTimes();
+        double perHour = (times.size() - 2) * 3_600_000.0
+                / Duration.between(times.get(1), times.get(times.size() - 1)).toMillis();
+        assertTrue(perHour > 3_000 && perHour <= 3_600, perHour + " checks per hour at one check a second");
     }
 
     @Test
@@ -193,15 +275,28 @@ class TokenRenewalBrowserTest {
     }
 
     @Test
-    void answerWithoutAJwtShapedTokenIsAFailure() {
+    void answerWithoutAJwtShapedTokenIsNotTheEndpointsAndMeansSignedOut() {
         organization(ORG).answerWith(token("not a jwt", Duration.ofMinutes(10)));
+        open(6, ORG);
+
+        await(() -> event("stopped", PANEL));
+
+        assertAll(
+                () -> assertNull(panelToken(PANEL)),
+                () -> assertTrue(fallbackShown(PANEL)),
+                () -> assertEquals(List.of(), events("renewed", PANEL)));
+    }
+
+    @Test
+    void wellFormedAnswerAlreadyExpiredByThisMachinesClockIsAFailureNotASignOut() {
+        organization(ORG).answerWith(token("e30.expired.c2ln", Duration.ofMinutes(-10)));
         open(6, ORG);
 
         await(() -> events("failed", PANEL).size() >= 2);
 
         assertAll(
                 () -> assertEquals(initialToken(ORG), panelToken(PANEL)),
-                () -> assertEquals(List.of(), events("renewed", PANEL)));
+                () -> assertEquals(List.of(), events("stopped", PANEL)));
     }
 
     @Test

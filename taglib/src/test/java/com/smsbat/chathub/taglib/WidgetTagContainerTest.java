@@ -44,6 +44,8 @@ class WidgetTagContainerTest {
                 "<chathub:widget organization=\"24\"/><chathub:widget organization=\"Sales\"/>"));
         ChatHubApps.withPage(app, "empty-body.jsp", page("<chathub:widget/>"));
         ChatHubApps.withPage(app, "nonce.jsp", page(widget()));
+        ChatHubApps.withPage(app, "loading.jsp", page(
+                "<chathub:widget renew=\"false\" loading=\"Loading 'chat' & more\">" + FALLBACK + "</chathub:widget>"));
         ChatHubApps.withPage(app, "hostile-org.jsp", page(
                 "<chathub:widget organization=\"&quot;onload=alert(1) <x>\">" + FALLBACK + "</chathub:widget>"));
         ChatHubApps.withPage(app, "hostile-nonce.jsp", page("<chathub:widget nonce='\"><script>alert(1)</script>'/>"));
@@ -138,6 +140,26 @@ class WidgetTagContainerTest {
 
         assertTrue(scripts(html).get(0).rest().contains(" nonce=\"" + NonceFilter.NONCE + "\""), html);
         assertTrue(html.contains("token-renewal.js\" nonce=\"" + NonceFilter.NONCE + "\""), html);
+    }
+
+    @Test
+    void renewingPanelTellsTheBrowserHowOftenToCheckTheSignIn() {
+        String html = get("john", "page.jsp");
+
+        assertTrue(scripts(html).get(0).rest().contains(" data-chathub-check=\"PT1M\""), html);
+    }
+
+    @Test
+    void browserModuleComesFirstThenLoadingTextPanelAndFallbackEvenWithoutRenewal() {
+        String html = get("john", "loading.jsp");
+
+        int module = html.indexOf("/chathub/token-renewal.js");
+        int loading = html.indexOf("<span class=\"chathub-loading\" role=\"status\" "
+                + "data-chathub-loading-for=\"operator-chat-panel-script\">Loading &#39;chat&#39; &amp; more</span>");
+        int panel = html.indexOf("id=\"operator-chat-panel-script\"");
+        assertTrue(module >= 0 && module < loading && loading < panel, html);
+        assertTrue(html.contains("<template data-chathub-fallback-for=\"operator-chat-panel-script\">" + FALLBACK), html);
+        assertFalse(html.contains("data-chathub-token-url"), html);
     }
 
     @Test

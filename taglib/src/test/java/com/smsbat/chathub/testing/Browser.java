@@ -1,5 +1,6 @@
 package com.smsbat.chathub.testing;
 
+import org.openqa.selenium.PageLoadStrategy;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -45,6 +46,14 @@ public final class Browser implements AutoCloseable {
     }
 
     public static Browser start() {
+        return start(PageLoadStrategy.NORMAL);
+    }
+
+    /**
+     * With {@link PageLoadStrategy#NONE} navigation returns at once, for pages whose load event a test holds
+     * back (a slow script) while it looks at them; such a test waits for what it wants to see.
+     */
+    public static Browser start(PageLoadStrategy pageLoad) {
         assumeAvailable();
         Path profile;
         try {
@@ -53,6 +62,7 @@ public final class Browser implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         ChromeOptions options = new ChromeOptions();
+        options.setPageLoadStrategy(pageLoad);
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",

@@ -5,6 +5,7 @@ for (const type of ['renewed', 'failed', 'stopped']) {
   document.addEventListener(`chathub:${type}`, (event) => window.chathubEvents.push({
     type,
     id: event.detail.id,
+    reason: event.detail.reason,
     at: Date.now(),
     panelInPage: document.getElementById(event.detail.id) !== null,
   }));

@@ -1,0 +1,155 @@
+package com.smsbat.chathub.taglib;
+
+import com.smsbat.chathub.sandbox.ChatHubSandbox;
+import com.smsbat.chathub.testing.TestWebapp;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import jakarta.servlet.http.HttpSessionEvent;
+import jakarta.servlet.http.HttpSessionListener;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A back office with FORM login on everything, as the issue's administrator ran the demo: {@code /page.jsp}
+ * has the panel (fallback {@code p.fallback}), {@code /logout} signs out and lands on {@code /signed-out.html},
+ * whose {@code observer.js} records in {@code window.signOuts} when a tab of the application reports a sign-out
+ * on the browser module's channel. The token endpoint is inside the security constraint or outside it.
+ * State is static: the container, not the test, creates these objects (the webapp sees the test's classes).
+ */
+final class FormLoginApp {
+
+    static final String OBSERVER = """
+            // Listens where the ChatHub browser module tells the application's other tabs of a sign-out.
+            window.signOuts = [];
+            const channel = new BroadcastChannel(`chathub-sign-out:${new URL('.', import.meta.url).pathname}`);
+            channel.onmessage = () => window.signOuts.push(Date.now());
+            """;
+
+    private FormLoginApp() {
+    }
+
+    static TestWebapp create(ChatHubSandbox sandbox, boolean endpointInsideConstraint, Map<String, String> extra) {
+        Map<String, String> settings = ChatHubApps.sandboxSettings(sandbox);
+        settings.putAll(extra);
+        StringBuilder params = new StringBuilder();
+        settings.forEach((name, value) -> params.append("  <context-param><param-name>").append(name)
+                .append("</param-name><param-value>").append(ChatHubApps.xml(value)).append("</param-value></context-param>\n"));
+        String publicEndpoint = endpointInsideConstraint ? "" : "<url-pattern>/api/chathub/token</url-pattern>";
+        TestWebapp app = TestWebapp.create()
+                .webXml(params + """
+                          <listener><listener-class>com.smsbat.chathub.taglib.FormLoginApp$Sessions</listener-class></listener>
+                          <filter><filter-name>hits</filter-name><filter-class>com.smsbat.chathub.taglib.FormLoginApp$EndpointHits</filter-class></filter>
+                          <filter-mapping><filter-name>hits</filter-name><url-pattern>/api/chathub/token</url-pattern></filter-mapping>
+                          <servlet><servlet-name>logout</servlet-name><servlet-class>com.smsbat.chathub.taglib.FormLoginApp$Logout</servlet-class></servlet>
+                          <servlet-mapping><servlet-name>logout</servlet-name><url-pattern>/logout</url-pattern></servlet-mapping>
+                          <security-constraint>
+                            <web-resource-collection><web-resource-name>all</web-resource-name><url-pattern>/*</url-pattern></web-resource-collection>
+                            <auth-constraint><role-name>operator</role-name></auth-constraint>
+                          </security-constraint>
+                          <security-constraint>
+                            <web-resource-collection>
+                              <web-resource-name>public</web-resource-name>
+                              <url-pattern>/login.html</url-pattern>
+                              <url-pattern>/logout</url-pattern>
+                              <url-pattern>/signed-out.html</url-pattern>
+                              <url-pattern>/observer.js</url-pattern>
+                              %s
+                            </web-resource-collection>
+                          </security-constraint>
+                          <login-config>
+                            <auth-method>FORM</auth-method><realm-name>test</realm-name>
+                            <form-login-config><form-login-page>/login.html</form-login-page><form-error-page>/login.html</form-error-page></form-login-config>
+                          </login-config>
+                          <security-role><role-name>operator</role-name></security-role>
+                        """.formatted(publicEndpoint))
+                .file("WEB-INF/chathub-operators.properties", ChatHubApps.MAPPING)
+                .file("page.jsp", ChatHubApps.page(ChatHubApps.widget()))
+                .file("login.html", html("""
+                        <form method="post" action="j_security_check">
+                        <input name="j_username" id="j_username"><input name="j_password" id="j_password" type="password">
+                        <button type="submit" id="sign-in">Sign in</button></form>"""))
+                .file("signed-out.html", html("<p id=\"signed-out\">Signed out</p><script type=\"module\" src=\"observer.js\"></script>"))
+                .file("observer.js", OBSERVER);
+        for (String user : List.of("john", "multi")) {
+            app.user(user, "pw", "operator");
+        }
+        return app;
+    }
+
+    private static String html(String body) {
+        return "<!DOCTYPE html><html><head><title>t</title><link rel=\"icon\" href=\"data:,\"></head><body>" + body
+                + "</body></html>";
+    }
+
+    /** Signs out the way applications do: the container's logout, then the session ends. */
+    public static final class Logout extends HttpServlet {
+
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected void doGet(HttpServletRequest request, HttpServletResponse response)
+                throws IOException, ServletException {
+            request.logout();
+            HttpSession session = request.getSession(false);
+            if (session != null) {
+                session.invalidate();
+            }
+            response.sendRedirect(request.getContextPath() + "/signed-out.html");
+        }
+    }
+
+    /** Every live session, so a test can end them on the server as a timeout or an administrator would. */
+    public static final class Sessions implements HttpSessionListener {
+
+        private static final Set<HttpSession> LIVE = ConcurrentHashMap.newKeySet();
+
+        @Override
+        public void sessionCreated(HttpSessionEvent event) {
+            LIVE.add(event.getSession());
+        }
+
+        @Override
+        public void sessionDestroyed(HttpSessionEvent event) {
+            LIVE.remove(event.getSession());
+        }
+
+        static void invalidateAll() {
+            for (HttpSession session : Set.copyOf(LIVE)) {
+                try {
+                    session.invalidate();
+                } catch (IllegalStateException alreadyEnded) {
+                    LIVE.remove(session);
+                }
+            }
+        }
+    }
+
+    /** Counts the requests that reach the token endpoint's URL, whoever answers them. */
+    public static final class EndpointHits implements Filter {
+
+        private static final AtomicInteger HITS = new AtomicInteger();
+
+        static int count() {
+            return HITS.get();
+        }
+
+        @Override
+        public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+                throws IOException, ServletException {
+            HITS.incrementAndGet();
+            chain.doFilter(request, response);
+        }
+    }
+}
