@@ -80,13 +80,29 @@ public class ChatHubFilter implements Filter {
             return;
         }
         HtmlInjector injector = runtime.injector();
-        ChatHubRequest state = injector == null ? null : ChatHubRequest.of(http, runtime);
-        // Responses of users without an operator stay exactly as the application wrote them.
-        if (state == null || state.assignments().isEmpty()) {
+        if (injector == null) {
             chain.doFilter(request, response);
             return;
         }
-        injector.filter(http, httpResponse, chain, () -> Panels.render(state, null, null, true, () -> null));
+        injector.filter(http, httpResponse, chain, new PagePanel(http, runtime));
+    }
+
+    /**
+     * The panel zero-touch puts into a page. The user's operator is resolved only once a response turns out to be
+     * an HTML page, so that stylesheets, scripts, images and JSON cost no resolution; responses of users without
+     * an operator then stay exactly as the application wrote them.
+     */
+    private record PagePanel(HttpServletRequest request, ChatHubRuntime runtime) implements HtmlInjector.Markup {
+
+        @Override
+        public boolean wanted() {
+            return !ChatHubRequest.of(request, runtime).assignments().isEmpty();
+        }
+
+        @Override
+        public String get() {
+            return Panels.render(ChatHubRequest.of(request, runtime), null, null, true, () -> null);
+        }
     }
 
     private static String pathWithinApplication(HttpServletRequest request) {

@@ -9,7 +9,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import java.util.function.Predicate;
-import java.util.function.Supplier;
 
 /**
  * Zero-touch mode: inserts the widget markup before the closing {@code </body>} of HTML pages while they stream
@@ -75,6 +74,19 @@ import java.util.function.Supplier;
  */
 final class HtmlInjector {
 
+    /** What goes into one response's page, worked out only once the response turns out to be a page. */
+    interface Markup {
+
+        /**
+         * Whether the page may get markup at all; asked when a response is first written as an HTML page of
+         * status 200 (again after a {@code reset()}). False leaves the response exactly as the application writes it.
+         */
+        boolean wanted();
+
+        /** The markup, asked at most once, when a {@code </body>} is about to be emitted; null or "" for none. */
+        String get();
+    }
+
     /** Marks a request the injector has seen. */
     private static final String SEEN = HtmlInjector.class.getName() + ".seen";
 
@@ -94,7 +106,7 @@ final class HtmlInjector {
      * Runs the chain with the response wrapped so that, if it qualifies, {@code markup.get()} is inserted once
      * before the last {@code </body>}.
      */
-    void filter(HttpServletRequest request, HttpServletResponse response, FilterChain chain, Supplier<String> markup)
+    void filter(HttpServletRequest request, HttpServletResponse response, FilterChain chain, Markup markup)
             throws IOException, ServletException {
         Object seen = request.getAttribute(SEEN);
         if (seen != null) {
@@ -108,7 +120,7 @@ final class HtmlInjector {
             return;
         }
         if ("HEAD".equals(request.getMethod()) || request.getDispatcherType() == DispatcherType.INCLUDE
-                || excludes(pathWithinApplication(request))) {
+                || (!exclusions.isEmpty() && excludes(pathWithinApplication(request)))) {
             request.setAttribute(SEEN, Boolean.TRUE);
             chain.doFilter(request, response);
             return;

@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -17,12 +18,12 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.function.Supplier;
 
 /**
  * The response an application writes while {@link HtmlInjector} may insert markup into it. It decides as late
  * as it can, because an application may set its status, content type and length in any order until the
- * response commits; see {@link HtmlInjector} for the behaviour this implements.
+ * response commits, and as early as it can when the response is not a page: see {@link HtmlInjector} for the
+ * behaviour this implements.
  *
  * <p>Output calls are serialised on one lock because an asynchronous request may write from another thread
  * while the filter thread is still returning.
@@ -53,11 +54,11 @@ final class InjectingResponse extends HttpServletResponseWrapper {
 
     private final Object guard = new Object();
     private final HttpServletRequest request;
-    private final Supplier<String> markupSupplier;
-    private String markup;
-    private boolean markupFetched;
+    private final HtmlInjector.Markup markup;
+    /** The markup once asked for ({@code ""} for none): it is asked for at most once. */
+    private String markupText;
     private Phase phase = Phase.UNDECIDED;
-    /** The injection headers are set: the response may carry a personal token when it commits. */
+    /** {@code Cache-Control: private} is set: the response may carry a personal token when it commits. */
     private boolean armed;
     /**
      * The application (or a filter between it and us) declared an encoding: what it writes is compressed. An
@@ -72,17 +73,19 @@ final class InjectingResponse extends HttpServletResponseWrapper {
     /** The filter is running inside a forward of this request and will finish the response when it returns. */
     private boolean forwardPass;
     private long withheldLength = -1;
+    /** Units the container may still get before {@link #arm()} must have run. */
     private long unitsBeforeArming;
-    private int armingThreshold;
-    private InjectingStream stream;
-    private InjectingWriter chars;
+    private Channel byteChannel;
+    private Channel charChannel;
+    private ServletOutputStream stream;
     private PrintWriter writer;
-    private BodyEndScanner active;
+    /** The channel written last, whose scanner holds the page's end. */
+    private Channel active;
 
-    InjectingResponse(HttpServletRequest request, HttpServletResponse response, Supplier<String> markupSupplier) {
+    InjectingResponse(HttpServletRequest request, HttpServletResponse response, HtmlInjector.Markup markup) {
         super(response);
         this.request = new AsyncThroughInjection(request);
-        this.markupSupplier = markupSupplier;
+        this.markup = markup;
     }
 
     /**
@@ -94,33 +97,55 @@ final class InjectingResponse extends HttpServletResponseWrapper {
         return request;
     }
 
+    /** A response already known not to be a page gets the container's own stream, and costs nothing more. */
     @Override
     public ServletOutputStream getOutputStream() throws IOException {
         ServletOutputStream containerStream = getResponse().getOutputStream();
         synchronized (guard) {
-            if (stream == null) {
-                stream = new InjectingStream(containerStream);
+            if (byteChannel == null) {
+                if (ruledOut()) {
+                    return containerStream;
+                }
+                byteChannel = new Channel(containerStream, null);
+                stream = new InjectingStream(byteChannel);
             }
-            active = stream.scanner;
+            active = byteChannel;
             return stream;
         }
     }
 
+    /** A response already known not to be a page gets the container's own writer, and costs nothing more. */
     @Override
     public PrintWriter getWriter() throws IOException {
         PrintWriter containerWriter = getResponse().getWriter();
         synchronized (guard) {
-            if (writer == null) {
-                chars = new InjectingWriter(containerWriter);
-                writer = new PrintWriter(chars) {
+            if (charChannel == null) {
+                if (ruledOut()) {
+                    return containerWriter;
+                }
+                charChannel = new Channel(null, containerWriter);
+                writer = new PrintWriter(new InjectingWriter(charChannel)) {
                     @Override
                     public boolean checkError() {
                         return super.checkError() || containerWriter.checkError();
                     }
                 };
             }
-            active = chars.scanner;
+            active = charChannel;
             return writer;
+        }
+    }
+
+    /** A type other than HTML settles the response at once: its length and headers then pass straight on. */
+    @Override
+    public void setContentType(String type) {
+        super.setContentType(type);
+        if (type != null && !isHtml(type)) {
+            synchronized (guard) {
+                if (phase == Phase.UNDECIDED) {
+                    leaveUntouched();
+                }
+            }
         }
     }
 
@@ -214,7 +239,7 @@ final class InjectingResponse extends HttpServletResponseWrapper {
     void finish() throws IOException {
         synchronized (guard) {
             if (phase == Phase.SCANNING && active != null) {
-                active.finish();
+                active.scanner.finish();
             }
             if (phase == Phase.UNDECIDED || phase == Phase.SCANNING) {
                 leaveUntouched();
@@ -227,7 +252,7 @@ final class InjectingResponse extends HttpServletResponseWrapper {
         synchronized (guard) {
             eager = true;
             if (phase == Phase.SCANNING && active != null) {
-                active.endOfWrite();
+                active.scanner.endOfWrite();
             }
         }
     }
@@ -248,7 +273,7 @@ final class InjectingResponse extends HttpServletResponseWrapper {
     void abandon() throws IOException {
         synchronized (guard) {
             if (phase == Phase.SCANNING && active != null) {
-                active.release();
+                active.scanner.release();
             }
             if (phase == Phase.UNDECIDED || phase == Phase.SCANNING) {
                 leaveUntouched();
@@ -256,11 +281,23 @@ final class InjectingResponse extends HttpServletResponseWrapper {
         }
     }
 
+    /** Whether the response is settled as one to leave alone, deciding so now if it already cannot qualify. */
+    private boolean ruledOut() {
+        if (phase == Phase.UNDECIDED && (isCommitted() || !eligible())) {
+            leaveUntouched();
+        }
+        return phase == Phase.UNTOUCHED;
+    }
+
+    /**
+     * Whether the response is scanned for its end, deciding at its first write: an HTML page of status 200, not
+     * yet committed, whose user may get markup at all (asked once, here).
+     */
     private boolean scanning() {
         if (phase == Phase.UNDECIDED) {
-            if (!isCommitted() && eligible()) {
+            if (!isCommitted() && eligible() && markup.wanted()) {
                 phase = Phase.SCANNING;
-                armingThreshold = Math.min(getBufferSize() / 4, MAX_UNARMED_UNITS);
+                unitsBeforeArming = Math.min(getBufferSize() / 4, MAX_UNARMED_UNITS);
             } else {
                 leaveUntouched();
             }
@@ -281,7 +318,7 @@ final class InjectingResponse extends HttpServletResponseWrapper {
     private void flushScanner() throws IOException {
         synchronized (guard) {
             if (scanning() && active != null) {
-                active.flush();
+                active.scanner.flush();
             }
             if (phase == Phase.SCANNING) {
                 arm();
@@ -310,9 +347,11 @@ final class InjectingResponse extends HttpServletResponseWrapper {
 
     private void forgetOutput() {
         if (active != null) {
-            active.reset();
+            active.scanner.reset();
         }
-        unitsBeforeArming = 0;
+        if (phase == Phase.SCANNING) {
+            unitsBeforeArming = Math.min(getBufferSize() / 4, MAX_UNARMED_UNITS);
+        }
     }
 
     private void leaveUntouched() {
@@ -329,12 +368,12 @@ final class InjectingResponse extends HttpServletResponseWrapper {
         return response.getStatus() == HttpServletResponse.SC_OK
                 && isHtml(response.getContentType())
                 && !encoded
-                && (stream == null || asciiCompatible(response.getCharacterEncoding()));
+                && (byteChannel == null || asciiCompatible(response.getCharacterEncoding()));
     }
 
     /**
-     * Sets the headers an injected response must carry before the container can commit it, which may happen
-     * long before the {@code </body>}: the page may get a personal token.
+     * Keeps the page out of shared caches before the container can commit it, which may happen long before the
+     * {@code </body>}: the page may get a personal token.
      */
     private void arm() {
         HttpServletResponse response = (HttpServletResponse) getResponse();
@@ -342,38 +381,47 @@ final class InjectingResponse extends HttpServletResponseWrapper {
             return;
         }
         armed = true;
-        if (response.getHeaders(CACHE_CONTROL).stream().noneMatch(InjectingResponse::keepsPrivate)) {
-            response.setHeader(CACHE_CONTROL, "private");
+        for (String value : response.getHeaders(CACHE_CONTROL)) {
+            if (keepsPrivate(value)) {
+                return;
+            }
         }
-        response.setHeader(INJECTED_HEADER, "1");
+        response.setHeader(CACHE_CONTROL, "private");
     }
 
+    /** Counts units on their way to the container, which may commit the response once it has enough. */
     private void beforeDownstream(int units) {
         if (!armed) {
-            unitsBeforeArming += units;
-            if (unitsBeforeArming > armingThreshold) {
+            unitsBeforeArming -= units;
+            if (unitsBeforeArming < 0) {
                 arm();
             }
         }
     }
 
-    /** At the {@code </body>} that is to get the markup: the markup, or null when nothing is to be inserted. */
+    /**
+     * At the {@code </body>} that is to get the markup: the markup, or null when nothing is to be inserted. Only
+     * a response not yet committed can still say that it got the markup.
+     */
     private String markupToInsert() {
         if (!eligible() || (!armed && isCommitted())) {
             leaveUntouched();
             return null;
         }
-        if (!markupFetched) {
-            markupFetched = true;
-            markup = markupSupplier.get();
+        if (markupText == null) {
+            String supplied = markup.get();
+            markupText = supplied == null ? "" : supplied;
         }
-        if (markup == null || markup.isEmpty()) {
+        if (markupText.isEmpty()) {
             leaveUntouched();
             return null;
         }
         arm();
+        if (!isCommitted()) {
+            ((HttpServletResponse) getResponse()).setHeader(INJECTED_HEADER, "1");
+        }
         phase = Phase.INSERTED;
-        return markup;
+        return markupText;
     }
 
     private boolean withholdLength(long length) {
@@ -427,13 +475,21 @@ final class InjectingResponse extends HttpServletResponseWrapper {
         return false;
     }
 
+    /** Whether a content type is {@code text/html} with any parameters, or not set yet; allocates nothing. */
     static boolean isHtml(String contentType) {
         if (contentType == null) {
             return true;
         }
         int parameters = contentType.indexOf(';');
-        String mediaType = parameters < 0 ? contentType : contentType.substring(0, parameters);
-        return mediaType.strip().equalsIgnoreCase("text/html");
+        int end = parameters < 0 ? contentType.length() : parameters;
+        int start = 0;
+        while (start < end && Character.isWhitespace(contentType.charAt(start))) {
+            start++;
+        }
+        while (end > start && Character.isWhitespace(contentType.charAt(end - 1))) {
+            end--;
+        }
+        return end - start == "text/html".length() && contentType.regionMatches(true, start, "text/html", 0, end - start);
     }
 
     /**
@@ -478,48 +534,114 @@ final class InjectingResponse extends HttpServletResponseWrapper {
         }
     }
 
-    private final class InjectingStream extends ServletOutputStream implements BodyEndScanner.Host {
+    /**
+     * One output of the response, the container's stream or its writer, with the scanner for its page end: the
+     * part of writing, flushing, closing and inserting that is the same for bytes and chars.
+     */
+    private final class Channel implements BodyEndScanner.Downstream {
 
-        private final ServletOutputStream downstream;
-        private final BodyEndScanner.OfBytes scanner;
-        private final byte[] single = new byte[1];
+        private final OutputStream bytes;
+        private final Writer chars;
+        final BodyEndScanner scanner;
 
-        InjectingStream(ServletOutputStream downstream) {
-            this.downstream = downstream;
-            this.scanner = new BodyEndScanner.OfBytes(downstream, this);
+        /** Either {@code bytes} or {@code chars}. */
+        Channel(OutputStream bytes, Writer chars) {
+            this.bytes = bytes;
+            this.chars = chars;
+            this.scanner = new BodyEndScanner(this, bytes != null);
         }
 
-        @Override
-        public void write(int b) throws IOException {
-            synchronized (guard) {
-                single[0] = (byte) b;
-                write(single, 0, 1);
-            }
-        }
-
-        @Override
-        public void write(byte[] bytes, int offset, int length) throws IOException {
-            Objects.checkFromIndexSize(offset, length, bytes.length);
+        /** A write by the application: units {@code [offset, offset + length)} of an array or string. */
+        void write(Object units, int offset, int length, int unitsLength) throws IOException {
+            Objects.checkFromIndexSize(offset, length, unitsLength);
             synchronized (guard) {
                 if (scanning()) {
-                    scanner.write(bytes, offset, length);
+                    scanner.write(units, offset, offset + length);
                     afterWrite(scanner);
                 } else {
-                    downstream.write(bytes, offset, length);
+                    send(units, offset, offset + length);
                 }
             }
         }
 
+        void flush() throws IOException {
+            flushScanner();
+            if (bytes != null) {
+                bytes.flush();
+            } else {
+                chars.flush();
+            }
+        }
+
+        void close() throws IOException {
+            finish();
+            if (bytes != null) {
+                bytes.close();
+            } else {
+                chars.close();
+            }
+        }
+
+        @Override
+        public void write(Object units, int from, int to) throws IOException {
+            beforeDownstream(to - from);
+            send(units, from, to);
+        }
+
+        @Override
+        public boolean insertMarkup() throws IOException {
+            String insertion = markupToInsert();
+            if (insertion == null) {
+                return false;
+            }
+            if (bytes != null) {
+                byte[] encoded = insertion.getBytes(Charset.forName(getCharacterEncoding()));
+                write(encoded, 0, encoded.length);
+            } else {
+                write(insertion, 0, insertion.length());
+            }
+            return true;
+        }
+
+        private void send(Object units, int from, int to) throws IOException {
+            if (units instanceof byte[] array) {
+                bytes.write(array, from, to - from);
+            } else if (units instanceof char[] array) {
+                chars.write(array, from, to - from);
+            } else {
+                chars.write((String) units, from, to - from);
+            }
+        }
+    }
+
+    private final class InjectingStream extends ServletOutputStream {
+
+        private final Channel channel;
+        private final ServletOutputStream downstream;
+
+        InjectingStream(Channel channel) {
+            this.channel = channel;
+            this.downstream = (ServletOutputStream) channel.bytes;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            channel.write(new byte[] {(byte) b}, 0, 1, 1);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            channel.write(bytes, offset, length, bytes.length);
+        }
+
         @Override
         public void flush() throws IOException {
-            flushScanner();
-            downstream.flush();
+            channel.flush();
         }
 
         @Override
         public void close() throws IOException {
-            finish();
-            downstream.close();
+            channel.close();
         }
 
         @Override
@@ -536,8 +658,8 @@ final class InjectingResponse extends HttpServletResponseWrapper {
             synchronized (guard) {
                 try {
                     if (scanning()) {
-                        scanner.flush();
-                        scanner.release();
+                        channel.scanner.flush();
+                        channel.scanner.release();
                     }
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
@@ -548,93 +670,39 @@ final class InjectingResponse extends HttpServletResponseWrapper {
             }
             downstream.setWriteListener(listener);
         }
-
-        @Override
-        public void beforeDownstream(int units) {
-            InjectingResponse.this.beforeDownstream(units);
-        }
-
-        @Override
-        public boolean insertMarkup() throws IOException {
-            String insertion = markupToInsert();
-            if (insertion == null) {
-                return false;
-            }
-            downstream.write(insertion.getBytes(Charset.forName(getCharacterEncoding())));
-            return true;
-        }
     }
 
-    private final class InjectingWriter extends Writer implements BodyEndScanner.Host {
+    private final class InjectingWriter extends Writer {
 
-        private final PrintWriter downstream;
-        private final BodyEndScanner.OfChars scanner;
-        private final char[] single = new char[1];
+        private final Channel channel;
 
-        InjectingWriter(PrintWriter downstream) {
-            this.downstream = downstream;
-            this.scanner = new BodyEndScanner.OfChars(downstream, this);
+        InjectingWriter(Channel channel) {
+            this.channel = channel;
         }
 
         @Override
         public void write(int c) throws IOException {
-            synchronized (guard) {
-                single[0] = (char) c;
-                write(single, 0, 1);
-            }
+            channel.write(new char[] {(char) c}, 0, 1, 1);
         }
 
         @Override
         public void write(char[] buffer, int offset, int length) throws IOException {
-            Objects.checkFromIndexSize(offset, length, buffer.length);
-            synchronized (guard) {
-                if (scanning()) {
-                    scanner.write(buffer, offset, length);
-                    afterWrite(scanner);
-                } else {
-                    downstream.write(buffer, offset, length);
-                }
-            }
+            channel.write(buffer, offset, length, buffer.length);
         }
 
         @Override
         public void write(String text, int offset, int length) throws IOException {
-            Objects.checkFromIndexSize(offset, length, text.length());
-            synchronized (guard) {
-                if (scanning()) {
-                    scanner.write(text, offset, length);
-                    afterWrite(scanner);
-                } else {
-                    downstream.write(text, offset, length);
-                }
-            }
+            channel.write(text, offset, length, text.length());
         }
 
         @Override
         public void flush() throws IOException {
-            flushScanner();
-            downstream.flush();
+            channel.flush();
         }
 
         @Override
         public void close() throws IOException {
-            finish();
-            downstream.close();
-        }
-
-        @Override
-        public void beforeDownstream(int units) {
-            InjectingResponse.this.beforeDownstream(units);
-        }
-
-        @Override
-        public boolean insertMarkup() {
-            String insertion = markupToInsert();
-            if (insertion == null) {
-                return false;
-            }
-            downstream.write(insertion);
-            return true;
+            channel.close();
         }
     }
 }

@@ -163,7 +163,7 @@ class InjectContainerTest {
     }
 
     @Test
-    void earlyFlushBeforeTheBodyEndStillGetsTheMarkup() {
+    void earlyFlushBeforeTheBodyEndStillGetsTheMarkupAndKeepsThePagePrivate() {
         register("early-flush", (request, response) -> {
             response.setContentType(HTML);
             response.getWriter().write(BEFORE_END);
@@ -174,7 +174,21 @@ class InjectContainerTest {
         HttpResponse<byte[]> response = get("/s/early-flush");
 
         assertBody(INJECTED, response);
-        assertEquals(Optional.of("1"), response.headers().firstValue("X-ChatHub-Injected"));
+        assertEquals(Optional.of("private"), response.headers().firstValue("Cache-Control"));
+    }
+
+    @Test
+    void pageLongerThanTheArmingPointThatGetsNoMarkupDoesNotSayItWasInjected() {
+        String filler = "<p>line of text</p>\n".repeat(500);
+        register("long-no-markup", (request, response) -> {
+            response.setContentType(HTML);
+            response.getWriter().write(BEFORE_END + filler + END);
+        });
+
+        HttpResponse<byte[]> response = get("/s/long-no-markup?nomarkup");
+
+        assertBody(BEFORE_END + filler + END, response);
+        assertEquals(Optional.empty(), response.headers().firstValue("X-ChatHub-Injected"));
     }
 
     @Test
@@ -362,8 +376,7 @@ class InjectContainerTest {
 
         assertEquals(200, response.statusCode());
         assertNotMarked(response);
-        response.headers().firstValue("Content-Length")
-                .ifPresent(length -> assertEquals(Integer.toString(PAGE.getBytes(UTF_8).length), length));
+        assertEquals(Optional.of(Integer.toString(PAGE.getBytes(UTF_8).length)), response.headers().firstValue("Content-Length"));
     }
 
     @Test
@@ -552,7 +565,7 @@ class InjectContainerTest {
     }
 
     @Test
-    void largePageCommittedLongBeforeItsBodyEndGetsTheMarkup() {
+    void largePageCommittedLongBeforeItsBodyEndGetsTheMarkupButCannotSaySo() {
         String filler = "<p>Строка текста, line of text.</p>\n".repeat(5000);
         register("large", (request, response) -> {
             response.setContentType(HTML);
@@ -567,8 +580,8 @@ class InjectContainerTest {
         HttpResponse<byte[]> response = get("/s/large");
 
         assertBody(BEFORE_END + filler + MARKUP + END, response);
-        assertEquals(Optional.of("1"), response.headers().firstValue("X-ChatHub-Injected"));
         assertEquals(Optional.of("private"), response.headers().firstValue("Cache-Control"));
+        assertEquals(Optional.empty(), response.headers().firstValue("X-ChatHub-Injected"));
     }
 
     @Test
@@ -656,13 +669,13 @@ class InjectContainerTest {
     }
 
     @Test
-    void compressingFilterInsideTheInjectorLeavesThePageUntouched() {
-        register("gzip-within", (request, response) -> {
+    void compressionBelowTheInjectorLeavesThePageUntouched() {
+        register("gzip-within", InjectionWebapp.compressed((request, response) -> {
             response.setContentType(HTML);
             response.getWriter().write(PAGE);
-        });
+        }));
 
-        HttpResponse<byte[]> response = get("/gzip-inside/gzip-within");
+        HttpResponse<byte[]> response = get("/s/gzip-within");
 
         assertEquals(PAGE, new String(gunzip(response.body()), UTF_8));
         assertNotMarked(response);
@@ -708,8 +721,7 @@ class InjectContainerTest {
     }
 
     private static void assertLengthMatchesBody(HttpResponse<byte[]> response) {
-        response.headers().firstValue("Content-Length")
-                .ifPresent(length -> assertEquals(Integer.toString(response.body().length), length));
+        assertEquals(Optional.of(Integer.toString(response.body().length)), response.headers().firstValue("Content-Length"));
     }
 
     private static byte[] gzip(byte[] bytes) {
