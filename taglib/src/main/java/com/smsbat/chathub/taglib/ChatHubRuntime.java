@@ -42,11 +42,13 @@ final class ChatHubRuntime implements AutoCloseable {
     private final OperatorResolver resolver;
     private final HtmlInjector injector;
     private final ObjectName mbean;
+    private final String browserRenewBefore;
 
     private ChatHubRuntime(ChatHubConfig config, ServletContext context, Clock clock, ChatHubSandbox sandbox) {
         this.config = config;
         this.sandbox = sandbox;
         this.widgetUrl = config.widgetUrl() != null ? config.widgetUrl() : sandbox.widgetScriptUri();
+        this.browserRenewBefore = config.browserRenewBefore().toString();
         this.injector = config.inject() ? injector(config) : null;
         ChatHubClient.Builder client = ChatHubClient.builder()
                 .baseUri(sandbox != null ? sandbox.baseUri() : config.apiUrl())
@@ -123,6 +125,11 @@ final class ChatHubRuntime implements AutoCloseable {
 
     URI widgetUrl() {
         return widgetUrl;
+    }
+
+    /** {@link ChatHubConfig#browserRenewBefore()} as every page's markup writes it, worked out once. */
+    String browserRenewBefore() {
+        return browserRenewBefore;
     }
 
     OperatorTokenCache cache() {
