@@ -22,7 +22,7 @@ final class BenchApp {
     static final int LARGE_PAGE_ROWS = 412;
     static final int HUGE_PAGE_ROWS = 4_250;
     /** Rows that make a page of about 4 KB, like a back office's short list pages. */
-    static final int SMALL_PAGE_ROWS = 10;
+    static final int SMALL_PAGE_ROWS = 13;
 
     static final String TAG_PAGE = "/secure/tag.jsp";
     static final String PLAIN_PAGE = "/secure/plain.jsp";

@@ -43,6 +43,7 @@ class InjectContainerTest {
     private static final String PAGE = BEFORE_END + END;
     private static final String INJECTED = BEFORE_END + MARKUP + END;
     private static final String STATIC_PAGE = "<!DOCTYPE html>\n<html><body>\n<p>static</p>\n</body>\n</html>\n";
+    private static final String STATIC_CSS = "/* not a page: </body> */\nbody { margin: 0; }\n";
     private static final String JSP_PAGE = "<!DOCTYPE html>\n<html><body>\n<p>JSP — Привет</p>\n</body>\n</html>\n";
 
     private static TestContainer container;
@@ -55,7 +56,8 @@ class InjectContainerTest {
                 .file("layout.jsp", "<%@ page contentType=\"text/html;charset=UTF-8\" %><html><body>\n<p>layout</p>\n"
                         + "<jsp:include page=\"/footer.jsp\"/><!-- after footer -->")
                 .file("footer.jsp", "<p>footer</p>\n</body>\n</html>\n")
-                .file("static.html", STATIC_PAGE));
+                .file("static.html", STATIC_PAGE)
+                .file("static.css", STATIC_CSS));
     }
 
     @AfterAll
@@ -653,6 +655,15 @@ class InjectContainerTest {
 
         assertBody(STATIC_PAGE.replace("</body>", MARKUP + "</body>"), response);
         assertLengthMatchesBody(response);
+    }
+
+    @Test
+    void staticStylesheetIsLeftAlone() {
+        HttpResponse<byte[]> response = get("/static.css");
+
+        assertBody(STATIC_CSS, response);
+        assertLengthMatchesBody(response);
+        assertNotMarked(response);
     }
 
     @Test

@@ -35,7 +35,9 @@ class ZeroTouchContainerTest {
                     <url-pattern>/plain</url-pattern><url-pattern>/secure/plain</url-pattern><url-pattern>/secure/export/plain</url-pattern>
                   </servlet-mapping>
                 """);
-        container = TestContainer.start(ChatHubApps.withPage(app, "tagged.jsp", page(widget())));
+        container = TestContainer.start(ChatHubApps.withPage(ChatHubApps.withPage(app, "tagged.jsp", page(widget())),
+                "tagged-long.jsp", page("<p>A list long enough that the container may commit before the tag.</p>\n".repeat(60)
+                        + widget())));
     }
 
     @AfterAll
@@ -65,6 +67,14 @@ class ZeroTouchContainerTest {
         String html = get("john", "/secure/tagged.jsp").body();
 
         assertEquals(1, scripts(html).size(), html);
+    }
+
+    @Test
+    void longPageWhoseTagDrewThePanelDoesNotSayItWasInjected() {
+        HttpResponse<String> response = get("john", "/secure/tagged-long.jsp");
+
+        assertEquals(1, scripts(response.body()).size(), response.body());
+        assertTrue(response.headers().firstValue("X-ChatHub-Injected").isEmpty());
     }
 
     @Test
