@@ -10,7 +10,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -77,8 +76,6 @@ final class InjectingResponse extends HttpServletResponseWrapper {
     private long unitsBeforeArming;
     private Channel byteChannel;
     private Channel charChannel;
-    private ServletOutputStream stream;
-    private PrintWriter writer;
     /** The channel written last, whose scanner holds the page's end. */
     private Channel active;
 
@@ -101,38 +98,35 @@ final class InjectingResponse extends HttpServletResponseWrapper {
     @Override
     public ServletOutputStream getOutputStream() throws IOException {
         ServletOutputStream containerStream = getResponse().getOutputStream();
-        synchronized (guard) {
-            if (byteChannel == null) {
-                if (ruledOut()) {
-                    return containerStream;
-                }
-                byteChannel = new Channel(containerStream, null);
-                stream = new InjectingStream(byteChannel);
-            }
-            active = byteChannel;
-            return stream;
-        }
+        Channel channel = channel(containerStream, null);
+        return channel == null ? containerStream : (ServletOutputStream) channel.facade;
     }
 
     /** A response already known not to be a page gets the container's own writer, and costs nothing more. */
     @Override
     public PrintWriter getWriter() throws IOException {
         PrintWriter containerWriter = getResponse().getWriter();
+        Channel channel = channel(null, containerWriter);
+        return channel == null ? containerWriter : (PrintWriter) channel.facade;
+    }
+
+    /** The channel over the container's stream or writer, made active; null when the response is left alone. */
+    private Channel channel(ServletOutputStream containerStream, PrintWriter containerWriter) {
         synchronized (guard) {
-            if (charChannel == null) {
+            Channel channel = containerStream != null ? byteChannel : charChannel;
+            if (channel == null) {
                 if (ruledOut()) {
-                    return containerWriter;
+                    return null;
                 }
-                charChannel = new Channel(null, containerWriter);
-                writer = new PrintWriter(new InjectingWriter(charChannel)) {
-                    @Override
-                    public boolean checkError() {
-                        return super.checkError() || containerWriter.checkError();
-                    }
-                };
+                channel = new Channel(containerStream, containerWriter);
+                if (containerStream != null) {
+                    byteChannel = channel;
+                } else {
+                    charChannel = channel;
+                }
             }
-            active = charChannel;
-            return writer;
+            active = channel;
+            return channel;
         }
     }
 
@@ -540,15 +534,23 @@ final class InjectingResponse extends HttpServletResponseWrapper {
      */
     private final class Channel implements BodyEndScanner.Downstream {
 
-        private final OutputStream bytes;
-        private final Writer chars;
+        private final ServletOutputStream bytes;
+        private final PrintWriter chars;
         final BodyEndScanner scanner;
+        /** What the application writes to: a stream or a writer over this channel. */
+        final Object facade;
 
         /** Either {@code bytes} or {@code chars}. */
-        Channel(OutputStream bytes, Writer chars) {
+        Channel(ServletOutputStream bytes, PrintWriter chars) {
             this.bytes = bytes;
             this.chars = chars;
             this.scanner = new BodyEndScanner(this, bytes != null);
+            this.facade = bytes != null ? new InjectingStream() : new PrintWriter(new InjectingWriter()) {
+                @Override
+                public boolean checkError() {
+                    return super.checkError() || chars.checkError();
+                }
+            };
         }
 
         /** A write by the application: units {@code [offset, offset + length)} of an array or string. */
@@ -566,20 +568,12 @@ final class InjectingResponse extends HttpServletResponseWrapper {
 
         void flush() throws IOException {
             flushScanner();
-            if (bytes != null) {
-                bytes.flush();
-            } else {
-                chars.flush();
-            }
+            (bytes != null ? bytes : chars).flush();
         }
 
         void close() throws IOException {
             finish();
-            if (bytes != null) {
-                bytes.close();
-            } else {
-                chars.close();
-            }
+            (bytes != null ? bytes : chars).close();
         }
 
         @Override
@@ -612,97 +606,83 @@ final class InjectingResponse extends HttpServletResponseWrapper {
                 chars.write((String) units, from, to - from);
             }
         }
-    }
 
-    private final class InjectingStream extends ServletOutputStream {
+        private final class InjectingStream extends ServletOutputStream {
 
-        private final Channel channel;
-        private final ServletOutputStream downstream;
-
-        InjectingStream(Channel channel) {
-            this.channel = channel;
-            this.downstream = (ServletOutputStream) channel.bytes;
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            channel.write(new byte[] {(byte) b}, 0, 1, 1);
-        }
-
-        @Override
-        public void write(byte[] bytes, int offset, int length) throws IOException {
-            channel.write(bytes, offset, length, bytes.length);
-        }
-
-        @Override
-        public void flush() throws IOException {
-            channel.flush();
-        }
-
-        @Override
-        public void close() throws IOException {
-            channel.close();
-        }
-
-        @Override
-        public boolean isReady() {
-            return downstream.isReady();
-        }
-
-        /**
-         * Non-blocking writes must each be one container write, and the end of the response is not observable:
-         * the page is settled now, while writes still block, and later writes pass through untouched.
-         */
-        @Override
-        public void setWriteListener(WriteListener listener) {
-            synchronized (guard) {
-                try {
-                    if (scanning()) {
-                        channel.scanner.flush();
-                        channel.scanner.release();
-                    }
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-                if (phase == Phase.SCANNING) {
-                    leaveUntouched();
-                }
+            @Override
+            public void write(int b) throws IOException {
+                Channel.this.write(new byte[] {(byte) b}, 0, 1, 1);
             }
-            downstream.setWriteListener(listener);
+
+            @Override
+            public void write(byte[] bytes, int offset, int length) throws IOException {
+                Channel.this.write(bytes, offset, length, bytes.length);
+            }
+
+            @Override
+            public void flush() throws IOException {
+                Channel.this.flush();
+            }
+
+            @Override
+            public void close() throws IOException {
+                Channel.this.close();
+            }
+
+            @Override
+            public boolean isReady() {
+                return bytes.isReady();
+            }
+
+            /**
+             * Non-blocking writes must each be one container write, and the end of the response is not observable:
+             * the page is settled now, while writes still block, and later writes pass through untouched.
+             */
+            @Override
+            public void setWriteListener(WriteListener listener) {
+                synchronized (guard) {
+                    try {
+                        if (scanning()) {
+                            scanner.flush();
+                            scanner.release();
+                        }
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                    if (phase == Phase.SCANNING) {
+                        leaveUntouched();
+                    }
+                }
+                bytes.setWriteListener(listener);
+            }
         }
-    }
 
-    private final class InjectingWriter extends Writer {
+        private final class InjectingWriter extends Writer {
 
-        private final Channel channel;
+            @Override
+            public void write(int c) throws IOException {
+                Channel.this.write(new char[] {(char) c}, 0, 1, 1);
+            }
 
-        InjectingWriter(Channel channel) {
-            this.channel = channel;
-        }
+            @Override
+            public void write(char[] buffer, int offset, int length) throws IOException {
+                Channel.this.write(buffer, offset, length, buffer.length);
+            }
 
-        @Override
-        public void write(int c) throws IOException {
-            channel.write(new char[] {(char) c}, 0, 1, 1);
-        }
+            @Override
+            public void write(String text, int offset, int length) throws IOException {
+                Channel.this.write(text, offset, length, text.length());
+            }
 
-        @Override
-        public void write(char[] buffer, int offset, int length) throws IOException {
-            channel.write(buffer, offset, length, buffer.length);
-        }
+            @Override
+            public void flush() throws IOException {
+                Channel.this.flush();
+            }
 
-        @Override
-        public void write(String text, int offset, int length) throws IOException {
-            channel.write(text, offset, length, text.length());
-        }
-
-        @Override
-        public void flush() throws IOException {
-            channel.flush();
-        }
-
-        @Override
-        public void close() throws IOException {
-            channel.close();
+            @Override
+            public void close() throws IOException {
+                Channel.this.close();
+            }
         }
     }
 }
