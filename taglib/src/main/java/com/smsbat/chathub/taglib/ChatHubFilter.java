@@ -92,7 +92,16 @@ public class ChatHubFilter implements Filter {
      * an HTML page, so that stylesheets, scripts, images and JSON cost no resolution; responses of users without
      * an operator then stay exactly as the application wrote them.
      */
-    private record PagePanel(HttpServletRequest request, ChatHubRuntime runtime) implements HtmlInjector.Markup {
+    private static final class PagePanel implements HtmlInjector.Markup {
+
+        // Not a record: the javax build's class-file rewriting leaves a record's own descriptors naming jakarta.
+        private final HttpServletRequest request;
+        private final ChatHubRuntime runtime;
+
+        PagePanel(HttpServletRequest request, ChatHubRuntime runtime) {
+            this.request = request;
+            this.runtime = runtime;
+        }
 
         @Override
         public boolean wanted() {
