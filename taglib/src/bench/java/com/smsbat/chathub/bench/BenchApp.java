@@ -21,17 +21,37 @@ final class BenchApp {
     static final int PAGE_ROWS = 118;
     static final int LARGE_PAGE_ROWS = 412;
     static final int HUGE_PAGE_ROWS = 4_250;
+    /** Rows that make a page of about 4 KB, like a back office's short list pages. */
+    static final int SMALL_PAGE_ROWS = 13;
 
     static final String TAG_PAGE = "/secure/tag.jsp";
     static final String PLAIN_PAGE = "/secure/plain.jsp";
     static final String NAIVE_PAGE = "/secure/naive.jsp";
     static final String LARGE_PAGE = "/secure/large.jsp";
     static final String HUGE_PAGE = "/secure/huge.jsp";
+    static final String SMALL_PAGE = "/secure/small.jsp";
+    static final String SMALL_TAG_PAGE = "/secure/small-tag.jsp";
+    /** Not HTML: a stylesheet served by the container's default servlet, and JSON from a servlet. */
+    static final String STYLESHEET = "/secure/static/app.css";
+    static final String JSON = "/secure/orders.json";
 
     private static final String WIDGET = """
             <%@ taglib prefix="chathub" uri="https://chathub.smsbat.com/taglib" %><chathub:widget><p class="chat-fallback">Chat is unavailable right now. Call extension 500.</p></chathub:widget>""";
     private static final String NAIVE_WIDGET = """
             <script type="module" id="operator-chat-panel-script" src="${widgetUrl}" token="${token}"></script>""";
+
+    private static final String STYLESHEET_TEXT = """
+            body { font: 14px/1.4 system-ui, sans-serif; margin: 0; color: #222; }
+            header.top { display: flex; gap: 1rem; align-items: center; padding: .5rem 1rem; background: #234; }
+            header.top a, header.top .user { color: #fff; text-decoration: none; }
+            main { padding: 1rem; }
+            table.grid { border-collapse: collapse; width: 100%; }
+            table.grid th, table.grid td { border-bottom: 1px solid #ddd; padding: .25rem .5rem; text-align: left; }
+            table.grid tr.even { background: #f7f7f7; }
+            td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+            .status-0 { color: #286; } .status-1 { color: #248; } .status-2 { color: #a62; }
+            footer { padding: 1rem; color: #777; font-size: 12px; }
+            """;
 
     private BenchApp() {
     }
@@ -56,8 +76,8 @@ final class BenchApp {
 
     /**
      * The library with default settings against {@code sandbox}, {@code operators.get(i)} being user
-     * {@code op<i+1>}: the page with the tag, without it, with the naive baseline, and the large and huge pages;
-     * {@code settings} are added as context-params.
+     * {@code op<i+1>}: the page with the tag, without it, with the naive baseline, the small page with the tag, and
+     * the responses of {@link #withoutLibrary}; {@code settings} are added as context-params.
      */
     static TestWebapp withLibrary(ChatHubSandbox sandbox, List<Operator> operators, Map<String, String> settings) {
         StringBuilder webXml = new StringBuilder();
@@ -75,22 +95,31 @@ final class BenchApp {
             Operator operator = operators.get(i);
             mapping.append(user(i + 1)).append("=24:").append(operator.id()).append('\n');
         }
-        return withUsers(TestWebapp.create(), operators.size())
-                .webXml(webXml + TestWebapp.SECURE_BASIC)
+        return withResponses(withUsers(TestWebapp.create(), operators.size()), webXml + TestWebapp.SECURE_BASIC)
                 .file("WEB-INF/chathub-operators.properties", mapping.toString())
                 .file(TAG_PAGE.substring(1), page(PAGE_ROWS, WIDGET))
                 .file(PLAIN_PAGE.substring(1), page(PAGE_ROWS, ""))
                 .file(NAIVE_PAGE.substring(1), page(PAGE_ROWS, NAIVE_WIDGET))
-                .file(LARGE_PAGE.substring(1), page(LARGE_PAGE_ROWS, ""))
-                .file(HUGE_PAGE.substring(1), page(HUGE_PAGE_ROWS, ""));
+                .file(SMALL_TAG_PAGE.substring(1), page(SMALL_PAGE_ROWS, WIDGET));
     }
 
-    /** The large and huge pages in an application without the library, for users {@code op1…op<users>}. */
+    /**
+     * The responses compared with and without the library, for users {@code op1…op<users>}: the small, large
+     * and huge pages, the stylesheet and the JSON.
+     */
     static TestWebapp withoutLibrary(int users) {
-        return withUsers(TestWebapp.create().withoutLibrary(), users)
-                .webXml(TestWebapp.SECURE_BASIC)
+        return withResponses(withUsers(TestWebapp.create().withoutLibrary(), users), TestWebapp.SECURE_BASIC);
+    }
+
+    private static TestWebapp withResponses(TestWebapp app, String webXml) {
+        return app.webXml(webXml + """
+                  <servlet><servlet-name>json</servlet-name><servlet-class>%s</servlet-class></servlet>
+                  <servlet-mapping><servlet-name>json</servlet-name><url-pattern>%s</url-pattern></servlet-mapping>
+                """.formatted(JsonServlet.class.getName(), JSON))
+                .file(SMALL_PAGE.substring(1), page(SMALL_PAGE_ROWS, ""))
                 .file(LARGE_PAGE.substring(1), page(LARGE_PAGE_ROWS, ""))
-                .file(HUGE_PAGE.substring(1), page(HUGE_PAGE_ROWS, ""));
+                .file(HUGE_PAGE.substring(1), page(HUGE_PAGE_ROWS, ""))
+                .file(STYLESHEET.substring(1), STYLESHEET_TEXT);
     }
 
     private static TestWebapp withUsers(TestWebapp app, int users) {

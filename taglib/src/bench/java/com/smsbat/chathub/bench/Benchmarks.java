@@ -11,6 +11,7 @@ import com.smsbat.chathub.client.ChatHubClient;
 import com.smsbat.chathub.client.Operator;
 import com.smsbat.chathub.sandbox.ChatHubSandbox;
 import com.smsbat.chathub.sandbox.SandboxEndpoint;
+import com.smsbat.chathub.taglib.InjectionBenchmark;
 import com.smsbat.chathub.taglib.WidgetMarkupBenchmark;
 import com.smsbat.chathub.testing.TestContainer;
 import com.smsbat.chathub.testing.TestHttp;
@@ -72,6 +73,8 @@ public final class Benchmarks {
     private static final int MEMORY_TOKENS = 10_000;
     /** Rounds of loading both pages at once when comparing throughput. */
     private static final int ROUNDS = 8;
+    /** Fewer for the small page with the tag and for responses that are not pages, to stay within the time limit. */
+    private static final int SHORT_ROUNDS = 5;
     private static final String COMMAND = "mvn -B -Pbench -pl taglib verify";
 
     /**
@@ -143,6 +146,7 @@ public final class Benchmarks {
         for (RunResult result : new Runner(new OptionsBuilder()
                 .include(CacheHitBenchmark.class.getName())
                 .include(WidgetMarkupBenchmark.class.getName())
+                .include(InjectionBenchmark.class.getName())
                 .mode(Mode.AverageTime)
                 .timeUnit(TimeUnit.NANOSECONDS)
                 .forks(1)
@@ -161,13 +165,23 @@ public final class Benchmarks {
         RunResult markup = results.get("widgetMarkup");
         report.add(new Row("JMH: cache hit, `OperatorTokenCache.get`", "–", micro(hit), "–", "–", "–"));
         report.add(new Row("JMH: the tag's markup from a warm cache", "cache hit " + nanos(hit), micro(markup),
-                times(score(markup) / score(hit)), "–", "–"));
+                times(score(markup) / score(hit)), "≤ 2 KB allocated per page",
+                Report.verdict(allocated(markup) <= 2048)));
+        RunResult plain = results.get("plainPage");
+        RunResult injected = results.get("injectedPage");
+        double extra = allocated(injected) - allocated(plain);
+        report.add(new Row("JMH: zero-touch injection's own work on a ~4 KB page (markup ready; container a stand-in)",
+                "page written without injector: " + micro(plain), micro(injected) + String.format(", %+.0f B per page", extra),
+                times(score(injected) / score(plain)), "≤ 1 KB extra allocated per page", Report.verdict(extra <= 1024)));
+    }
+
+    private static double allocated(RunResult result) {
+        return result.getSecondaryResults().get("gc.alloc.rate.norm").getScore();
     }
 
     private static String micro(RunResult result) {
         return String.format("%.0f ± %.0f ns/op, %.0f B/op", score(result),
-                result.getPrimaryResult().getScoreError(),
-                result.getSecondaryResults().get("gc.alloc.rate.norm").getScore());
+                result.getPrimaryResult().getScoreError(), allocated(result));
     }
 
     private static double score(RunResult result) {
@@ -355,18 +369,35 @@ public final class Benchmarks {
         }
     }
 
-    /** The ~100 KB page with zero-touch injection vs the same page in an application without the library. */
+    /**
+     * Zero-touch injection: each response of an application with {@code chathub.inject=true} vs the same response of
+     * an application without the library — the ~4 KB page (with the tag too, where the tag draws the panel and
+     * nothing is injected), the ~100 KB and ~1 MB pages, a stylesheet and JSON.
+     */
     private void injection(ChatHubSandbox sandbox, List<Operator> operators) throws Exception {
         System.out.println("Zero-touch injection (second process drives the load)…");
         try (TestContainer injecting = TestContainer.start(BenchApp.withLibrary(sandbox, operators,
                 Map.of("chathub.inject", "true")).contextPath("/inject"));
              TestContainer bare = TestContainer.start(BenchApp.withoutLibrary(OPERATORS));
              LoadDriver.Remote driver = LoadDriver.Remote.start(THREADS, OPERATORS)) {
+            URI small = bare.uri(BenchApp.SMALL_PAGE);
+            PageComparison injected = PageComparison.run(driver, small, injecting.uri(BenchApp.SMALL_PAGE), ROUNDS);
+            report.add(injected.row("Zero-touch injection: " + kilobytes(small)
+                    + " JSP, `chathub.inject=true` vs no library, throughput", 0.97));
+            report.add(injected.allocationRow("Server heap allocated per page view, 4 KB page injected vs no library "
+                    + "(each page alone; includes rendering the panel)"));
+            costBars.add(injected.bar("4 KB JSP, injected / no library", 0.97));
+            PageComparison tagged = PageComparison.run(driver, small, injecting.uri(BenchApp.SMALL_TAG_PAGE),
+                    SHORT_ROUNDS, false);
+            report.add(tagged.row("Zero-touch on, page with `<chathub:widget/>` (nothing injected): "
+                    + kilobytes(injecting.uri(BenchApp.SMALL_TAG_PAGE)) + " JSP vs the page without tag and library, throughput",
+                    0.97));
+            costBars.add(tagged.bar("4 KB JSP with tag, inject on / no library", 0.97));
             PageComparison large = PageComparison.run(driver, bare.uri(BenchApp.LARGE_PAGE), injecting.uri(BenchApp.LARGE_PAGE), ROUNDS);
             report.add(large.row("Zero-touch injection: " + kilobytes(bare.uri(BenchApp.LARGE_PAGE))
-                    + " JSP, `chathub.inject=true` vs no filter, throughput", 0.95));
-            report.add(large.allocationRow("Server heap allocated per page view, injection vs no filter (each page alone)"));
-            costBars.add(large.bar("100 KB JSP, injected / no filter", 0.95));
+                    + " JSP, `chathub.inject=true` vs no library, throughput", 0.98));
+            report.add(large.allocationRow("Server heap allocated per page view, 100 KB page injected vs no library (each page alone)"));
+            costBars.add(large.bar("100 KB JSP, injected / no library", 0.98));
             PageComparison huge = PageComparison.run(driver, bare.uri(BenchApp.HUGE_PAGE), injecting.uri(BenchApp.HUGE_PAGE), 2);
             double growth = huge.extraBytesPerView() / large.extraBytesPerView();
             report.add(new Row("Extra server allocation per injected response, " + kilobytes(bare.uri(BenchApp.HUGE_PAGE))
@@ -374,6 +405,14 @@ public final class Benchmarks {
                     String.format("%+,.1f KB", large.extraBytesPerView() / 1024),
                     String.format("%+,.1f KB", huge.extraBytesPerView() / 1024), times(growth),
                     "bounded: < 2× (proportional would be 10×)", Report.verdict(growth < 2)));
+            for (String response : List.of(BenchApp.STYLESHEET, BenchApp.JSON)) {
+                PageComparison other = PageComparison.run(driver, bare.uri(response), injecting.uri(response),
+                        SHORT_ROUNDS, false);
+                String what = response.equals(BenchApp.STYLESHEET) ? "stylesheet (static file)" : "JSON (servlet)";
+                report.add(other.row("Zero-touch on, not a page: " + kilobytes(bare.uri(response)) + " " + what
+                        + ", `chathub.inject=true` vs no library, throughput", 0.99, false));
+                costBars.add(other.bar(what.substring(0, what.indexOf(' ')) + ", inject on / no library", 0.99));
+            }
         }
     }
 

@@ -75,7 +75,7 @@ public class WidgetMarkupBenchmark {
      * A logged-in user's page request: attributes, remote user, context path. Anything else throws, so the
      * benchmark cannot quietly measure less than the tag does.
      */
-    static final class PageRequest extends HttpServletRequestWrapper {
+    static class PageRequest extends HttpServletRequestWrapper {
 
         private final Map<String, Object> attributes = new HashMap<>();
         private final String user;

@@ -1,14 +1,13 @@
 package com.smsbat.chathub.taglib;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.Writer;
 import java.util.Arrays;
 
 /**
  * Passes a page downstream as it is written while keeping back its last {@code </body>} (ASCII
  * case-insensitive, however the page is split into writes), so that markup can be inserted before it.
- * Units are bytes of an ASCII-compatible encoding or chars.
+ * Units are bytes of an ASCII-compatible encoding or chars; a write's units come as a {@code byte[]}, a
+ * {@code char[]} or a {@code String}.
  *
  * <p>What is kept back is bounded, whatever the page size: at most {@value #MAX_HELD} units, namely
  * a {@code </body>} candidate, at most {@value #MAX_HELD_AFTER_MARKER} units written after it, and the start of
@@ -17,9 +16,13 @@ import java.util.Arrays;
  * without insertion and scanning goes on: a real end of page is followed by little, so such a marker is far more
  * likely text inside a script or comment, where inserting a script tag would break the page.
  *
+ * <p>Cost: only the last {@value #MAX_HELD_AFTER_MARKER} units of a write can hold a candidate, and they are
+ * searched from the end, skipping ahead by the marker's length wherever a unit cannot be part of one; nothing is
+ * allocated until a unit has to be kept back.
+ *
  * <p>Not thread-safe; the owner serialises calls.
  */
-abstract class BodyEndScanner {
+final class BodyEndScanner {
 
     static final int MAX_HELD_AFTER_MARKER = 8 * 1024;
 
@@ -27,19 +30,28 @@ abstract class BodyEndScanner {
     private static final int MARKER_LENGTH = MARKER.length();
     /** A marker, what follows it, and a next marker completing while the first is still held. */
     static final int MAX_HELD = MARKER_LENGTH + MAX_HELD_AFTER_MARKER + MARKER_LENGTH;
+    /**
+     * For the search from the end of a write, by ASCII unit at a possible marker start: how many units further
+     * back the next possible start lies (0 for {@code '<'}: check here). The marker's units are all different, so
+     * a unit at marker position {@code k} can only belong to a marker starting {@code k} units back.
+     */
+    private static final byte[] SHIFT = shifts();
 
-    /** Where units go and who decides about the markup. */
-    interface Host {
+    /** Where units go, and who decides about the markup. */
+    interface Downstream {
 
-        /** Called before {@code units} more units go downstream, where the container may commit the response. */
-        void beforeDownstream(int units);
+        /** Units {@code [from, to)} of a write's units, or of the held ones, go on to the container. */
+        void write(Object units, int from, int to) throws IOException;
 
-        /** At the {@code </body>} that gets the markup: writes it downstream, or returns false to insert nothing. */
+        /** At the {@code </body>} that gets the markup: writes it, or returns false to insert nothing. */
         boolean insertMarkup() throws IOException;
     }
 
-    private final Host host;
-    /** Units held back: when {@link #candidate}, a marker and what followed it; then {@link #tail} units. */
+    private final Downstream downstream;
+    private final boolean bytes;
+    /** Units held back, a {@code byte[]} or {@code char[]}: a candidate and what followed it, then {@link #tail}. */
+    private Object heldUnits;
+    private int capacity;
     private int held;
     /** Held units at the end that may be the start of a marker. */
     private int tail;
@@ -47,84 +59,55 @@ abstract class BodyEndScanner {
     /** The markup was inserted or declined, or the page ended: everything passes straight through. */
     private boolean settled;
 
-    BodyEndScanner(Host host) {
-        this.host = host;
+    /** @param bytes whether units are bytes (held as a {@code byte[]}) rather than chars */
+    BodyEndScanner(Downstream downstream, boolean bytes) {
+        this.downstream = downstream;
+        this.bytes = bytes;
     }
 
-    abstract int unitAt(int index);
-
-    /** The index of the first {@code '<'} of the current chunk in {@code [from, to)}, or -1. */
-    abstract int indexOfMarkerStart(int from, int to);
-
-    abstract void passChunk(int from, int to) throws IOException;
-
-    /** Copies {@code [from, to)} of the current chunk into the held units at {@code at}. */
-    abstract void holdChunk(int from, int to, int at);
-
-    abstract void passHeld(int from, int to) throws IOException;
-
-    /** Moves held units {@code [from, from + count)} to the front. */
-    abstract void moveHeldToFront(int from, int count);
-
-    /** Scans units {@code [from, to)} of the chunk the subclass was just given. */
-    final void scan(int from, int to) throws IOException {
+    /** Scans units {@code [from, to)} of a {@code byte[]}, {@code char[]} or {@code String}. */
+    void write(Object units, int from, int to) throws IOException {
         if (settled) {
-            pass(from, to);
+            pass(units, from, to);
             return;
         }
-        int pending = from;
         int index = from;
         if (tail > 0) {
             int matched = tail;
-            while (index < to && matched < MARKER_LENGTH && continuesMarker(unitAt(index), matched)) {
+            while (index < to && matched < MARKER_LENGTH && continuesMarker(unit(units, index), matched)) {
                 index++;
                 matched++;
             }
+            hold(units, from, index);
             if (matched == MARKER_LENGTH) {
-                hold(pending, index);
-                pending = index;
                 tail = 0;
                 heldEndsWithMarker();
             } else if (index == to) {
-                hold(pending, to);
                 tail = matched;
                 return;
             } else {
-                tailIsContent();
+                tail = 0;
             }
         }
-        while (true) {
-            int start = indexOfMarkerStart(index, to);
-            if (start < 0) {
-                content(pending, to);
-                return;
-            }
-            int end = start + 1;
-            while (end < to && end - start < MARKER_LENGTH && continuesMarker(unitAt(end), end - start)) {
-                end++;
-            }
-            if (end - start == MARKER_LENGTH) {
-                if (candidate) {
-                    releaseHeld();
-                }
-                pass(pending, start);
-                hold(start, end);
-                candidate = true;
-                pending = end;
-                index = end;
-            } else if (end == to) {
-                content(pending, start);
-                hold(start, to);
-                tail = to - start;
-                return;
-            } else {
-                index = end;
-            }
+        int end = partialMarkerStart(units, index, to);
+        int marker = lastMarker(units, Math.max(index, to - MARKER_LENGTH - MAX_HELD_AFTER_MARKER), end);
+        if (marker >= 0) {
+            releaseHeld();
+            pass(units, index, marker);
+            hold(units, marker, to);
+            candidate = true;
+        } else if (candidate && withinBound(to - index)) {
+            hold(units, index, to);
+        } else {
+            releaseHeld();
+            pass(units, index, end);
+            hold(units, end, to);
         }
+        tail = to - end;
     }
 
     /** A flush: a held {@code </body>} gets the markup now, since what is flushed cannot be taken back. */
-    final void flush() throws IOException {
+    void flush() throws IOException {
         if (!settled && candidate) {
             settle();
         }
@@ -134,36 +117,32 @@ abstract class BodyEndScanner {
      * The end of a write that may be the last one the scanner sees (an asynchronous response completes
      * without telling anyone): a held {@code </body>} gets the markup, and nothing stays held.
      */
-    final void endOfWrite() throws IOException {
+    void endOfWrite() throws IOException {
         if (settled) {
             return;
         }
         if (candidate) {
             settle();
-        } else if (tail > 0) {
-            tailIsContent();
+        } else {
+            releaseHeld();
         }
     }
 
     /** The end of the page: the last {@code </body>}, if still held, gets the markup. */
-    final void finish() throws IOException {
-        if (settled) {
-            return;
+    void finish() throws IOException {
+        if (!settled) {
+            settle();
         }
-        if (tail > 0) {
-            tailIsContent();
-        }
-        settle();
     }
 
     /** Passes on everything held without inserting anything; later units pass straight through. */
-    final void release() throws IOException {
+    void release() throws IOException {
         settled = true;
         releaseHeld();
     }
 
     /** Forgets everything held and starts over: the container discarded what it had buffered. */
-    final void reset() {
+    void reset() {
         held = 0;
         tail = 0;
         candidate = false;
@@ -172,44 +151,23 @@ abstract class BodyEndScanner {
 
     private void settle() throws IOException {
         settled = true;
-        if (candidate) {
-            host.insertMarkup();
+        if (candidate && withinBound(0)) {
+            downstream.insertMarkup();
         }
         releaseHeld();
     }
 
-    private static boolean continuesMarker(int unit, int position) {
-        int lower = unit >= 'A' && unit <= 'Z' ? unit + ('a' - 'A') : unit;
-        return lower == MARKER.charAt(position);
+    /** Whether a held candidate with {@code more} units added is still followed by no more than the bound. */
+    private boolean withinBound(int more) {
+        return held + more - MARKER_LENGTH <= MAX_HELD_AFTER_MARKER;
     }
 
-    /** Units that are page content after the point where a marker could start. */
-    private void content(int from, int to) throws IOException {
-        if (candidate && held + (to - from) > MARKER_LENGTH + MAX_HELD_AFTER_MARKER) {
-            releaseHeld();
-        }
-        if (candidate) {
-            hold(from, to);
-        } else {
-            pass(from, to);
-        }
-    }
-
-    /** The held tail did not become a marker after all. */
-    private void tailIsContent() throws IOException {
-        tail = 0;
-        if (!candidate || held > MARKER_LENGTH + MAX_HELD_AFTER_MARKER) {
-            releaseHeld();
-        }
-    }
-
-    /** The tail just completed a marker: it supersedes any earlier candidate. */
+    /** The held tail just completed a marker: it supersedes whatever was held before it. */
     private void heldEndsWithMarker() throws IOException {
         int before = held - MARKER_LENGTH;
         if (before > 0) {
-            host.beforeDownstream(before);
-            passHeld(0, before);
-            moveHeldToFront(before, MARKER_LENGTH);
+            downstream.write(heldUnits, 0, before);
+            System.arraycopy(heldUnits, before, heldUnits, 0, MARKER_LENGTH);
             held = MARKER_LENGTH;
         }
         candidate = true;
@@ -217,171 +175,111 @@ abstract class BodyEndScanner {
 
     private void releaseHeld() throws IOException {
         if (held > 0) {
-            host.beforeDownstream(held);
-            passHeld(0, held);
+            downstream.write(heldUnits, 0, held);
         }
         held = 0;
         tail = 0;
         candidate = false;
     }
 
-    private void pass(int from, int to) throws IOException {
+    private void pass(Object units, int from, int to) throws IOException {
         if (to > from) {
-            host.beforeDownstream(to - from);
-            passChunk(from, to);
+            downstream.write(units, from, to);
         }
     }
 
-    private void hold(int from, int to) {
-        if (to > from) {
-            holdChunk(from, to, held);
-            held += to - from;
+    private void hold(Object units, int from, int to) {
+        int count = to - from;
+        if (count <= 0) {
+            return;
         }
+        if (held + count > capacity) {
+            grow(held + count);
+        }
+        if (units instanceof String text) {
+            text.getChars(from, to, (char[]) heldUnits, held);
+        } else {
+            System.arraycopy(units, from, heldUnits, held, count);
+        }
+        held += count;
     }
 
     /** Held storage grows with need, never beyond {@link #MAX_HELD}. */
-    static int grownCapacity(int current, int needed) {
-        return Math.min(MAX_HELD, Math.max(needed, Math.max(64, current * 2)));
+    private void grow(int needed) {
+        int grown = Math.min(MAX_HELD, Math.max(needed, Math.max(16, capacity * 2)));
+        Object storage = bytes ? new byte[grown] : new char[grown];
+        if (held > 0) {
+            System.arraycopy(heldUnits, 0, storage, 0, held);
+        }
+        heldUnits = storage;
+        capacity = grown;
     }
 
-    /** For {@code ServletOutputStream} writes. */
-    static final class OfBytes extends BodyEndScanner {
-
-        private final OutputStream downstream;
-        private byte[] chunk;
-        private byte[] heldUnits = new byte[0];
-
-        OfBytes(OutputStream downstream, Host host) {
-            super(host);
-            this.downstream = downstream;
-        }
-
-        void write(byte[] bytes, int offset, int length) throws IOException {
-            chunk = bytes;
-            try {
-                scan(offset, offset + length);
-            } finally {
-                chunk = null;
-            }
-        }
-
-        @Override
-        int unitAt(int index) {
-            return chunk[index];
-        }
-
-        @Override
-        int indexOfMarkerStart(int from, int to) {
-            for (int i = from; i < to; i++) {
-                if (chunk[i] == '<') {
-                    return i;
+    /** The start of the last whole marker within {@code [from, to)}, or -1. */
+    private static int lastMarker(Object units, int from, int to) {
+        int start = to - MARKER_LENGTH;
+        while (start >= from) {
+            int unit = unit(units, start);
+            int shift = unit < SHIFT.length ? SHIFT[unit] : MARKER_LENGTH;
+            if (shift == 0) {
+                if (markerAt(units, start)) {
+                    return start;
                 }
+                shift = MARKER_LENGTH;
             }
-            return -1;
+            start -= shift;
         }
-
-        @Override
-        void passChunk(int from, int to) throws IOException {
-            downstream.write(chunk, from, to - from);
-        }
-
-        @Override
-        void holdChunk(int from, int to, int at) {
-            if (at + (to - from) > heldUnits.length) {
-                heldUnits = Arrays.copyOf(heldUnits, grownCapacity(heldUnits.length, at + (to - from)));
-            }
-            System.arraycopy(chunk, from, heldUnits, at, to - from);
-        }
-
-        @Override
-        void passHeld(int from, int to) throws IOException {
-            downstream.write(heldUnits, from, to - from);
-        }
-
-        @Override
-        void moveHeldToFront(int from, int count) {
-            System.arraycopy(heldUnits, from, heldUnits, 0, count);
-        }
+        return -1;
     }
 
-    /** For {@code PrintWriter} writes, which arrive as char arrays or strings. */
-    static final class OfChars extends BodyEndScanner {
-
-        private final Writer downstream;
-        private char[] chars;
-        private String string;
-        private char[] heldUnits = new char[0];
-
-        OfChars(Writer downstream, Host host) {
-            super(host);
-            this.downstream = downstream;
-        }
-
-        void write(char[] buffer, int offset, int length) throws IOException {
-            chars = buffer;
-            try {
-                scan(offset, offset + length);
-            } finally {
-                chars = null;
+    private static boolean markerAt(Object units, int start) {
+        for (int position = 1; position < MARKER_LENGTH; position++) {
+            if (!continuesMarker(unit(units, start + position), position)) {
+                return false;
             }
         }
+        return true;
+    }
 
-        void write(String text, int offset, int length) throws IOException {
-            string = text;
-            try {
-                scan(offset, offset + length);
-            } finally {
-                string = null;
-            }
-        }
-
-        @Override
-        int unitAt(int index) {
-            return chars != null ? chars[index] : string.charAt(index);
-        }
-
-        @Override
-        int indexOfMarkerStart(int from, int to) {
-            if (chars == null && to == string.length()) {
-                return string.indexOf('<', from);
-            }
-            for (int i = from; i < to; i++) {
-                if (unitAt(i) == '<') {
-                    return i;
+    /** Where a marker cut off by the end of the write starts within {@code [from, to)}, or {@code to}. */
+    private static int partialMarkerStart(Object units, int from, int to) {
+        for (int start = Math.max(from, to - MARKER_LENGTH + 1); start < to; start++) {
+            if (unit(units, start) == '<') {
+                int position = 1;
+                while (start + position < to && continuesMarker(unit(units, start + position), position)) {
+                    position++;
+                }
+                if (start + position == to) {
+                    return start;
                 }
             }
-            return -1;
         }
+        return to;
+    }
 
-        @Override
-        void passChunk(int from, int to) throws IOException {
-            if (chars != null) {
-                downstream.write(chars, from, to - from);
-            } else {
-                downstream.write(string, from, to - from);
-            }
+    private static int unit(Object units, int index) {
+        if (units instanceof byte[] array) {
+            return array[index] & 0xFF;
         }
+        if (units instanceof char[] array) {
+            return array[index];
+        }
+        return ((String) units).charAt(index);
+    }
 
-        @Override
-        void holdChunk(int from, int to, int at) {
-            if (at + (to - from) > heldUnits.length) {
-                heldUnits = Arrays.copyOf(heldUnits, grownCapacity(heldUnits.length, at + (to - from)));
-            }
-            if (chars != null) {
-                System.arraycopy(chars, from, heldUnits, at, to - from);
-            } else {
-                string.getChars(from, to, heldUnits, at);
-            }
-        }
+    private static boolean continuesMarker(int unit, int position) {
+        int lower = unit >= 'A' && unit <= 'Z' ? unit + ('a' - 'A') : unit;
+        return lower == MARKER.charAt(position);
+    }
 
-        @Override
-        void passHeld(int from, int to) throws IOException {
-            downstream.write(heldUnits, from, to - from);
+    private static byte[] shifts() {
+        byte[] shifts = new byte[128];
+        Arrays.fill(shifts, (byte) MARKER_LENGTH);
+        for (int position = 0; position < MARKER_LENGTH; position++) {
+            char c = MARKER.charAt(position);
+            shifts[c] = (byte) position;
+            shifts[Character.toUpperCase(c)] = (byte) position;
         }
-
-        @Override
-        void moveHeldToFront(int from, int count) {
-            System.arraycopy(heldUnits, from, heldUnits, 0, count);
-        }
+        return shifts;
     }
 }

@@ -103,14 +103,38 @@ public class ChatHubFilter implements Filter {
             return;
         }
         HtmlInjector injector = runtime.injector();
-        ChatHubRequest state = injector == null ? null : ChatHubRequest.of(http, runtime);
-        // Responses of users without an operator stay exactly as the application wrote them.
-        if (state == null || state.assignments().isEmpty()) {
+        if (injector == null) {
             chain.doFilter(request, response);
             return;
         }
-        injector.filter(http, httpResponse, chain, () -> Panels.render(state, null, null, true, () -> null),
-                () -> !state.hasPanel());
+        injector.filter(http, httpResponse, chain, new PagePanel(http, runtime));
+    }
+
+    /**
+     * The panel zero-touch puts into a page. The user's operator is resolved only once a response turns out to be
+     * an HTML page, so that stylesheets, scripts, images and JSON cost no resolution; responses of users without
+     * an operator then stay exactly as the application wrote them.
+     */
+    private static final class PagePanel implements HtmlInjector.Markup {
+
+        // Not a record: the javax build's class-file rewriting leaves a record's own descriptors naming jakarta.
+        private final HttpServletRequest request;
+        private final ChatHubRuntime runtime;
+
+        PagePanel(HttpServletRequest request, ChatHubRuntime runtime) {
+            this.request = request;
+            this.runtime = runtime;
+        }
+
+        @Override
+        public boolean wanted() {
+            return !ChatHubRequest.of(request, runtime).assignments().isEmpty();
+        }
+
+        @Override
+        public String get() {
+            return Panels.render(ChatHubRequest.of(request, runtime), null, null, true, () -> null);
+        }
     }
 
     private static String pathWithinApplication(HttpServletRequest request) {

@@ -191,11 +191,6 @@ final class ChatHubRequest {
         return organizationsWithPanel.add(organizationId);
     }
 
-    /** Whether a panel is on this page already. */
-    boolean hasPanel() {
-        return !organizationsWithPanel.isEmpty();
-    }
-
     /** Whether the browser renewal module still has to be written into this page; from now on it has been. */
     boolean claimRenewalScript() {
         if (renewalScriptWritten) {

@@ -43,11 +43,14 @@ final class ChatHubRuntime implements AutoCloseable {
     private final HtmlInjector injector;
     private final PanelVerdict.Recent verdicts = new PanelVerdict.Recent();
     private final ObjectName mbean;
+    private final String renewalTimingAttributes;
 
     private ChatHubRuntime(ChatHubConfig config, ServletContext context, Clock clock, ChatHubSandbox sandbox) {
         this.config = config;
         this.sandbox = sandbox;
         this.widgetUrl = config.widgetUrl() != null ? config.widgetUrl() : sandbox.widgetScriptUri();
+        this.renewalTimingAttributes = " data-chathub-renew-before=\"" + config.browserRenewBefore()
+                + "\" data-chathub-check=\"" + config.renewalCheck() + '"';
         this.injector = config.inject() ? injector(config) : null;
         ChatHubClient.Builder client = ChatHubClient.builder()
                 .baseUri(sandbox != null ? sandbox.baseUri() : config.apiUrl())
@@ -124,6 +127,14 @@ final class ChatHubRuntime implements AutoCloseable {
 
     URI widgetUrl() {
         return widgetUrl;
+    }
+
+    /**
+     * The browser module's timing attributes on every renewing panel ({@code data-chathub-renew-before},
+     * {@code data-chathub-check}), the same for every page: worked out once.
+     */
+    String renewalTimingAttributes() {
+        return renewalTimingAttributes;
     }
 
     OperatorTokenCache cache() {

@@ -17,13 +17,12 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.function.BooleanSupplier;
-import java.util.function.Supplier;
 
 /**
  * The response an application writes while {@link HtmlInjector} may insert markup into it. It decides as late
  * as it can, because an application may set its status, content type and length in any order until the
- * response commits; see {@link HtmlInjector} for the behaviour this implements.
+ * response commits, and as early as it can when the response is not a page: see {@link HtmlInjector} for the
+ * behaviour this implements.
  *
  * <p>Output calls are serialised on one lock because an asynchronous request may write from another thread
  * while the filter thread is still returning.
@@ -54,12 +53,11 @@ final class InjectingResponse extends HttpServletResponseWrapper {
 
     private final Object guard = new Object();
     private final HttpServletRequest request;
-    private final Supplier<String> markupSupplier;
-    private final BooleanSupplier markupPending;
-    private String markup;
-    private boolean markupFetched;
+    private final HtmlInjector.Markup markup;
+    /** The markup once asked for ({@code ""} for none): it is asked for at most once. */
+    private String markupText;
     private Phase phase = Phase.UNDECIDED;
-    /** The injection headers are set: the response may carry a personal token when it commits. */
+    /** {@code Cache-Control: private} is set: the response may carry a personal token when it commits. */
     private boolean armed;
     /**
      * The application (or a filter between it and us) declared an encoding: what it writes is compressed. An
@@ -74,19 +72,17 @@ final class InjectingResponse extends HttpServletResponseWrapper {
     /** The filter is running inside a forward of this request and will finish the response when it returns. */
     private boolean forwardPass;
     private long withheldLength = -1;
+    /** Units the container may still get before {@link #arm()} must have run. */
     private long unitsBeforeArming;
-    private int armingThreshold;
-    private InjectingStream stream;
-    private InjectingWriter chars;
-    private PrintWriter writer;
-    private BodyEndScanner active;
+    private Channel byteChannel;
+    private Channel charChannel;
+    /** The channel written last, whose scanner holds the page's end. */
+    private Channel active;
 
-    InjectingResponse(HttpServletRequest request, HttpServletResponse response, Supplier<String> markupSupplier,
-                      BooleanSupplier markupPending) {
+    InjectingResponse(HttpServletRequest request, HttpServletResponse response, HtmlInjector.Markup markup) {
         super(response);
         this.request = new AsyncThroughInjection(request);
-        this.markupSupplier = markupSupplier;
-        this.markupPending = markupPending;
+        this.markup = markup;
     }
 
     /**
@@ -98,33 +94,52 @@ final class InjectingResponse extends HttpServletResponseWrapper {
         return request;
     }
 
+    /** A response already known not to be a page gets the container's own stream, and costs nothing more. */
     @Override
     public ServletOutputStream getOutputStream() throws IOException {
         ServletOutputStream containerStream = getResponse().getOutputStream();
-        synchronized (guard) {
-            if (stream == null) {
-                stream = new InjectingStream(containerStream);
-            }
-            active = stream.scanner;
-            return stream;
-        }
+        Channel channel = channel(containerStream, null);
+        return channel == null ? containerStream : (ServletOutputStream) channel.facade;
     }
 
+    /** A response already known not to be a page gets the container's own writer, and costs nothing more. */
     @Override
     public PrintWriter getWriter() throws IOException {
         PrintWriter containerWriter = getResponse().getWriter();
+        Channel channel = channel(null, containerWriter);
+        return channel == null ? containerWriter : (PrintWriter) channel.facade;
+    }
+
+    /** The channel over the container's stream or writer, made active; null when the response is left alone. */
+    private Channel channel(ServletOutputStream containerStream, PrintWriter containerWriter) {
         synchronized (guard) {
-            if (writer == null) {
-                chars = new InjectingWriter(containerWriter);
-                writer = new PrintWriter(chars) {
-                    @Override
-                    public boolean checkError() {
-                        return super.checkError() || containerWriter.checkError();
-                    }
-                };
+            Channel channel = containerStream != null ? byteChannel : charChannel;
+            if (channel == null) {
+                if (ruledOut()) {
+                    return null;
+                }
+                channel = new Channel(containerStream, containerWriter);
+                if (containerStream != null) {
+                    byteChannel = channel;
+                } else {
+                    charChannel = channel;
+                }
             }
-            active = chars.scanner;
-            return writer;
+            active = channel;
+            return channel;
+        }
+    }
+
+    /** A type other than HTML settles the response at once: its length and headers then pass straight on. */
+    @Override
+    public void setContentType(String type) {
+        super.setContentType(type);
+        if (type != null && !isHtml(type)) {
+            synchronized (guard) {
+                if (phase == Phase.UNDECIDED) {
+                    leaveUntouched();
+                }
+            }
         }
     }
 
@@ -218,7 +233,7 @@ final class InjectingResponse extends HttpServletResponseWrapper {
     void finish() throws IOException {
         synchronized (guard) {
             if (phase == Phase.SCANNING && active != null) {
-                active.finish();
+                active.scanner.finish();
             }
             if (phase == Phase.UNDECIDED || phase == Phase.SCANNING) {
                 leaveUntouched();
@@ -231,7 +246,7 @@ final class InjectingResponse extends HttpServletResponseWrapper {
         synchronized (guard) {
             eager = true;
             if (phase == Phase.SCANNING && active != null) {
-                active.endOfWrite();
+                active.scanner.endOfWrite();
             }
         }
     }
@@ -252,7 +267,7 @@ final class InjectingResponse extends HttpServletResponseWrapper {
     void abandon() throws IOException {
         synchronized (guard) {
             if (phase == Phase.SCANNING && active != null) {
-                active.release();
+                active.scanner.release();
             }
             if (phase == Phase.UNDECIDED || phase == Phase.SCANNING) {
                 leaveUntouched();
@@ -260,11 +275,23 @@ final class InjectingResponse extends HttpServletResponseWrapper {
         }
     }
 
+    /** Whether the response is settled as one to leave alone, deciding so now if it already cannot qualify. */
+    private boolean ruledOut() {
+        if (phase == Phase.UNDECIDED && (isCommitted() || !eligible())) {
+            leaveUntouched();
+        }
+        return phase == Phase.UNTOUCHED;
+    }
+
+    /**
+     * Whether the response is scanned for its end, deciding at its first write: an HTML page of status 200, not
+     * yet committed, whose user may get markup at all (asked once, here).
+     */
     private boolean scanning() {
         if (phase == Phase.UNDECIDED) {
-            if (!isCommitted() && eligible()) {
+            if (!isCommitted() && eligible() && markup.wanted()) {
                 phase = Phase.SCANNING;
-                armingThreshold = Math.min(getBufferSize() / 4, MAX_UNARMED_UNITS);
+                unitsBeforeArming = Math.min(getBufferSize() / 4, MAX_UNARMED_UNITS);
             } else {
                 leaveUntouched();
             }
@@ -285,7 +312,7 @@ final class InjectingResponse extends HttpServletResponseWrapper {
     private void flushScanner() throws IOException {
         synchronized (guard) {
             if (scanning() && active != null) {
-                active.flush();
+                active.scanner.flush();
             }
             if (phase == Phase.SCANNING) {
                 arm();
@@ -314,9 +341,11 @@ final class InjectingResponse extends HttpServletResponseWrapper {
 
     private void forgetOutput() {
         if (active != null) {
-            active.reset();
+            active.scanner.reset();
         }
-        unitsBeforeArming = 0;
+        if (phase == Phase.SCANNING) {
+            unitsBeforeArming = Math.min(getBufferSize() / 4, MAX_UNARMED_UNITS);
+        }
     }
 
     private void leaveUntouched() {
@@ -333,12 +362,12 @@ final class InjectingResponse extends HttpServletResponseWrapper {
         return response.getStatus() == HttpServletResponse.SC_OK
                 && isHtml(response.getContentType())
                 && !encoded
-                && (stream == null || asciiCompatible(response.getCharacterEncoding()));
+                && (byteChannel == null || asciiCompatible(response.getCharacterEncoding()));
     }
 
     /**
-     * Sets the headers an injected response must carry before the container can commit it, which may happen
-     * long before the {@code </body>}: the page may get a personal token.
+     * Keeps the page out of shared caches before the container can commit it, which may happen long before the
+     * {@code </body>}: the page may get a personal token.
      */
     private void arm() {
         HttpServletResponse response = (HttpServletResponse) getResponse();
@@ -346,35 +375,38 @@ final class InjectingResponse extends HttpServletResponseWrapper {
             return;
         }
         armed = true;
-        if (response.getHeaders(CACHE_CONTROL).stream().noneMatch(InjectingResponse::keepsPrivate)) {
-            response.setHeader(CACHE_CONTROL, "private");
+        for (String value : response.getHeaders(CACHE_CONTROL)) {
+            if (keepsPrivate(value)) {
+                return;
+            }
         }
-        // Said only while markup may still come: a page whose tags already drew the panel gets none.
-        if (markupPending.getAsBoolean()) {
-            response.setHeader(INJECTED_HEADER, "1");
-        }
+        response.setHeader(CACHE_CONTROL, "private");
     }
 
+    /** Counts units on their way to the container, which may commit the response once it has enough. */
     private void beforeDownstream(int units) {
         if (!armed) {
-            unitsBeforeArming += units;
-            if (unitsBeforeArming > armingThreshold) {
+            unitsBeforeArming -= units;
+            if (unitsBeforeArming < 0) {
                 arm();
             }
         }
     }
 
-    /** At the {@code </body>} that is to get the markup: the markup, or null when nothing is to be inserted. */
+    /**
+     * At the {@code </body>} that is to get the markup: the markup, or null when nothing is to be inserted. Only
+     * a response not yet committed can still say that it got the markup.
+     */
     private String markupToInsert() {
         if (!eligible() || (!armed && isCommitted())) {
             leaveUntouched();
             return null;
         }
-        if (!markupFetched) {
-            markupFetched = true;
-            markup = markupSupplier.get();
+        if (markupText == null) {
+            String supplied = markup.get();
+            markupText = supplied == null ? "" : supplied;
         }
-        if (markup == null || markup.isEmpty()) {
+        if (markupText.isEmpty()) {
             leaveUntouched();
             return null;
         }
@@ -383,7 +415,7 @@ final class InjectingResponse extends HttpServletResponseWrapper {
             ((HttpServletResponse) getResponse()).setHeader(INJECTED_HEADER, "1");
         }
         phase = Phase.INSERTED;
-        return markup;
+        return markupText;
     }
 
     private boolean withholdLength(long length) {
@@ -437,13 +469,21 @@ final class InjectingResponse extends HttpServletResponseWrapper {
         return false;
     }
 
+    /** Whether a content type is {@code text/html} with any parameters, or not set yet; allocates nothing. */
     static boolean isHtml(String contentType) {
         if (contentType == null) {
             return true;
         }
         int parameters = contentType.indexOf(';');
-        String mediaType = parameters < 0 ? contentType : contentType.substring(0, parameters);
-        return mediaType.strip().equalsIgnoreCase("text/html");
+        int end = parameters < 0 ? contentType.length() : parameters;
+        int start = 0;
+        while (start < end && Character.isWhitespace(contentType.charAt(start))) {
+            start++;
+        }
+        while (end > start && Character.isWhitespace(contentType.charAt(end - 1))) {
+            end--;
+        }
+        return end - start == "text/html".length() && contentType.regionMatches(true, start, "text/html", 0, end - start);
     }
 
     /**
@@ -488,80 +528,58 @@ final class InjectingResponse extends HttpServletResponseWrapper {
         }
     }
 
-    private final class InjectingStream extends ServletOutputStream implements BodyEndScanner.Host {
+    /**
+     * One output of the response, the container's stream or its writer, with the scanner for its page end: the
+     * part of writing, flushing, closing and inserting that is the same for bytes and chars.
+     */
+    private final class Channel implements BodyEndScanner.Downstream {
 
-        private final ServletOutputStream downstream;
-        private final BodyEndScanner.OfBytes scanner;
-        private final byte[] single = new byte[1];
+        private final ServletOutputStream bytes;
+        private final PrintWriter chars;
+        final BodyEndScanner scanner;
+        /** What the application writes to: a stream or a writer over this channel. */
+        final Object facade;
 
-        InjectingStream(ServletOutputStream downstream) {
-            this.downstream = downstream;
-            this.scanner = new BodyEndScanner.OfBytes(downstream, this);
+        /** Either {@code bytes} or {@code chars}. */
+        Channel(ServletOutputStream bytes, PrintWriter chars) {
+            this.bytes = bytes;
+            this.chars = chars;
+            this.scanner = new BodyEndScanner(this, bytes != null);
+            this.facade = bytes != null ? new InjectingStream() : new PrintWriter(new InjectingWriter()) {
+                @Override
+                public boolean checkError() {
+                    return super.checkError() || chars.checkError();
+                }
+            };
         }
 
-        @Override
-        public void write(int b) throws IOException {
-            synchronized (guard) {
-                single[0] = (byte) b;
-                write(single, 0, 1);
-            }
-        }
-
-        @Override
-        public void write(byte[] bytes, int offset, int length) throws IOException {
-            Objects.checkFromIndexSize(offset, length, bytes.length);
+        /** A write by the application: units {@code [offset, offset + length)} of an array or string. */
+        void write(Object units, int offset, int length, int unitsLength) throws IOException {
+            Objects.checkFromIndexSize(offset, length, unitsLength);
             synchronized (guard) {
                 if (scanning()) {
-                    scanner.write(bytes, offset, length);
+                    scanner.write(units, offset, offset + length);
                     afterWrite(scanner);
                 } else {
-                    downstream.write(bytes, offset, length);
+                    send(units, offset, offset + length);
                 }
             }
         }
 
-        @Override
-        public void flush() throws IOException {
+        void flush() throws IOException {
             flushScanner();
-            downstream.flush();
+            (bytes != null ? bytes : chars).flush();
         }
 
-        @Override
-        public void close() throws IOException {
+        void close() throws IOException {
             finish();
-            downstream.close();
+            (bytes != null ? bytes : chars).close();
         }
 
         @Override
-        public boolean isReady() {
-            return downstream.isReady();
-        }
-
-        /**
-         * Non-blocking writes must each be one container write, and the end of the response is not observable:
-         * the page is settled now, while writes still block, and later writes pass through untouched.
-         */
-        @Override
-        public void setWriteListener(WriteListener listener) {
-            synchronized (guard) {
-                try {
-                    if (scanning()) {
-                        scanner.flush();
-                        scanner.release();
-                    }
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-                if (phase == Phase.SCANNING) {
-                    leaveUntouched();
-                }
-            }
-            downstream.setWriteListener(listener);
-        }
-
-        @Override
-        public void beforeDownstream(int units) {
-            InjectingResponse.this.beforeDownstream(units);
+        public void write(Object units, int from, int to) throws IOException {
+            beforeDownstream(to - from);
+            send(units, from, to);
         }
 
         @Override
@@ -570,81 +588,101 @@ final class InjectingResponse extends HttpServletResponseWrapper {
             if (insertion == null) {
                 return false;
             }
-            downstream.write(insertion.getBytes(Charset.forName(getCharacterEncoding())));
+            if (bytes != null) {
+                byte[] encoded = insertion.getBytes(Charset.forName(getCharacterEncoding()));
+                write(encoded, 0, encoded.length);
+            } else {
+                write(insertion, 0, insertion.length());
+            }
             return true;
         }
-    }
 
-    private final class InjectingWriter extends Writer implements BodyEndScanner.Host {
-
-        private final PrintWriter downstream;
-        private final BodyEndScanner.OfChars scanner;
-        private final char[] single = new char[1];
-
-        InjectingWriter(PrintWriter downstream) {
-            this.downstream = downstream;
-            this.scanner = new BodyEndScanner.OfChars(downstream, this);
-        }
-
-        @Override
-        public void write(int c) throws IOException {
-            synchronized (guard) {
-                single[0] = (char) c;
-                write(single, 0, 1);
+        private void send(Object units, int from, int to) throws IOException {
+            if (units instanceof byte[] array) {
+                bytes.write(array, from, to - from);
+            } else if (units instanceof char[] array) {
+                chars.write(array, from, to - from);
+            } else {
+                chars.write((String) units, from, to - from);
             }
         }
 
-        @Override
-        public void write(char[] buffer, int offset, int length) throws IOException {
-            Objects.checkFromIndexSize(offset, length, buffer.length);
-            synchronized (guard) {
-                if (scanning()) {
-                    scanner.write(buffer, offset, length);
-                    afterWrite(scanner);
-                } else {
-                    downstream.write(buffer, offset, length);
+        private final class InjectingStream extends ServletOutputStream {
+
+            @Override
+            public void write(int b) throws IOException {
+                Channel.this.write(new byte[] {(byte) b}, 0, 1, 1);
+            }
+
+            @Override
+            public void write(byte[] bytes, int offset, int length) throws IOException {
+                Channel.this.write(bytes, offset, length, bytes.length);
+            }
+
+            @Override
+            public void flush() throws IOException {
+                Channel.this.flush();
+            }
+
+            @Override
+            public void close() throws IOException {
+                Channel.this.close();
+            }
+
+            @Override
+            public boolean isReady() {
+                return bytes.isReady();
+            }
+
+            /**
+             * Non-blocking writes must each be one container write, and the end of the response is not observable:
+             * the page is settled now, while writes still block, and later writes pass through untouched.
+             */
+            @Override
+            public void setWriteListener(WriteListener listener) {
+                synchronized (guard) {
+                    try {
+                        if (scanning()) {
+                            scanner.flush();
+                            scanner.release();
+                        }
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                    if (phase == Phase.SCANNING) {
+                        leaveUntouched();
+                    }
                 }
+                bytes.setWriteListener(listener);
             }
         }
 
-        @Override
-        public void write(String text, int offset, int length) throws IOException {
-            Objects.checkFromIndexSize(offset, length, text.length());
-            synchronized (guard) {
-                if (scanning()) {
-                    scanner.write(text, offset, length);
-                    afterWrite(scanner);
-                } else {
-                    downstream.write(text, offset, length);
-                }
+        private final class InjectingWriter extends Writer {
+
+            @Override
+            public void write(int c) throws IOException {
+                Channel.this.write(new char[] {(char) c}, 0, 1, 1);
             }
-        }
 
-        @Override
-        public void flush() throws IOException {
-            flushScanner();
-            downstream.flush();
-        }
-
-        @Override
-        public void close() throws IOException {
-            finish();
-            downstream.close();
-        }
-
-        @Override
-        public void beforeDownstream(int units) {
-            InjectingResponse.this.beforeDownstream(units);
-        }
-
-        @Override
-        public boolean insertMarkup() {
-            String insertion = markupToInsert();
-            if (insertion == null) {
-                return false;
+            @Override
+            public void write(char[] buffer, int offset, int length) throws IOException {
+                Channel.this.write(buffer, offset, length, buffer.length);
             }
-            downstream.write(insertion);
-            return true;
+
+            @Override
+            public void write(String text, int offset, int length) throws IOException {
+                Channel.this.write(text, offset, length, text.length());
+            }
+
+            @Override
+            public void flush() throws IOException {
+                Channel.this.flush();
+            }
+
+            @Override
+            public void close() throws IOException {
+                Channel.this.close();
+            }
         }
     }
 }

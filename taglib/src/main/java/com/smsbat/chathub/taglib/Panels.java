@@ -3,6 +3,8 @@ package com.smsbat.chathub.taglib;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpServletRequest;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.function.Supplier;
 
 /**
@@ -70,40 +72,50 @@ final class Panels {
         HttpServletRequest request = state.request();
         boolean explicit = organization != null && !organization.isBlank();
         String id = explicit ? SCRIPT_ID + "-" + organizationId : SCRIPT_ID;
-        String nonceValue = nonce != null && !nonce.isBlank() ? nonce : requestNonce(request, config);
-
-        StringBuilder html = new StringBuilder(512);
-        if (state.claimRenewalScript()) {
-            html.append("<script type=\"module\" src=\"")
-                    .append(Html.attribute(request.getContextPath() + RENEWAL_MODULE)).append('"');
-            appendNonce(html, nonceValue);
-            html.append("></script>");
+        String nonceAttribute = nonceAttribute(nonce != null && !nonce.isBlank() ? nonce : requestNonce(request, config));
+        String module = state.claimRenewalScript()
+                ? "<script type=\"module\" src=\"" + Html.attribute(request.getContextPath() + RENEWAL_MODULE) + '"'
+                        + nonceAttribute + "></script>"
+                : "";
+        String loadingState = loading == null || loading.isBlank() ? ""
+                : "<span class=\"chathub-loading\" role=\"status\" data-chathub-loading-for=\"" + Html.attribute(id)
+                        + "\">" + Html.attribute(loading) + "</span>";
+        String renewal = "";
+        if (renew && config.renewal() && config.endpointEnabled()) {
+            String tokenUrl = request.getContextPath() + config.endpointPath() + (explicit ? "?org=" + organizationId : "");
+            renewal = " data-chathub-expires-at=\"" + isoInstant(panel.get().token().expiresAt()) + '"'
+                    + " data-chathub-token-url=\"" + Html.attribute(tokenUrl) + '"' + runtime.renewalTimingAttributes();
         }
-        if (loading != null && !loading.isBlank()) {
-            html.append("<span class=\"chathub-loading\" role=\"status\" data-chathub-loading-for=\"")
-                    .append(Html.attribute(id)).append("\">").append(Html.attribute(loading)).append("</span>");
-        }
-        html.append("<script type=\"module\" id=\"").append(Html.attribute(id))
-                .append("\" src=\"").append(Html.attribute(runtime.widgetUrl().toString()))
-                .append("\" token=\"").append(Html.attribute(panel.get().token().token())).append('"');
-        appendNonce(html, nonceValue);
-        boolean renewing = renew && config.renewal() && config.endpointEnabled();
-        if (renewing) {
-            String tokenUrl = request.getContextPath() + config.endpointPath()
-                    + (explicit ? "?org=" + organizationId : "");
-            html.append(" data-chathub-expires-at=\"").append(panel.get().token().expiresAt()).append('"')
-                    .append(" data-chathub-token-url=\"").append(Html.attribute(tokenUrl)).append('"')
-                    .append(" data-chathub-renew-before=\"").append(config.browserRenewBefore()).append('"')
-                    .append(" data-chathub-check=\"").append(config.renewalCheck()).append('"');
-        }
-        html.append("></script>");
         // Kept for the browser module, which shows it when the user signs out or the widget cannot load.
         String fallbackHtml = orEmpty(fallback.get());
-        if (!fallbackHtml.isEmpty()) {
-            html.append("<template data-chathub-fallback-for=\"").append(Html.attribute(id)).append("\">")
-                    .append(fallbackHtml).append("</template>");
+        String template = fallbackHtml.isEmpty() ? ""
+                : "<template data-chathub-fallback-for=\"" + Html.attribute(id) + "\">" + fallbackHtml + "</template>";
+        // One concatenation: the markup is allocated once, at its exact size.
+        return module + loadingState + "<script type=\"module\" id=\"" + Html.attribute(id)
+                + "\" src=\"" + Html.attribute(runtime.widgetUrl().toString())
+                + "\" token=\"" + Html.attribute(panel.get().token().token()) + '"' + nonceAttribute + renewal
+                + "></script>" + template;
+    }
+
+    /**
+     * What {@link Instant#toString()} gives for the whole seconds a token's expiry has, without the garbage of
+     * the formatter behind it (a third of a page's markup allocation); other instants as {@code toString()}.
+     */
+    static String isoInstant(Instant instant) {
+        long seconds = instant.getEpochSecond();
+        LocalDate date = LocalDate.ofEpochDay(Math.floorDiv(seconds, 86_400));
+        int second = (int) Math.floorMod(seconds, 86_400);
+        if (instant.getNano() != 0 || date.getYear() < 1000 || date.getYear() > 9999) {
+            return instant.toString();
         }
-        return html.toString();
+        int month = date.getMonthValue();
+        int day = date.getDayOfMonth();
+        int hour = second / 3600;
+        int minute = second / 60 % 60;
+        second %= 60;
+        return date.getYear() + (month < 10 ? "-0" : "-") + month + (day < 10 ? "-0" : "-") + day
+                + (hour < 10 ? "T0" : "T") + hour + (minute < 10 ? ":0" : ":") + minute
+                + (second < 10 ? ":0" : ":") + second + "Z";
     }
 
     private static String requestNonce(HttpServletRequest request, ChatHubConfig config) {
@@ -114,10 +126,8 @@ final class Panels {
         return value == null ? null : value.toString();
     }
 
-    private static void appendNonce(StringBuilder html, String nonce) {
-        if (nonce != null && !nonce.isBlank()) {
-            html.append(" nonce=\"").append(Html.attribute(nonce)).append('"');
-        }
+    private static String nonceAttribute(String nonce) {
+        return nonce == null || nonce.isBlank() ? "" : " nonce=\"" + Html.attribute(nonce) + '"';
     }
 
     private static String orEmpty(String value) {

@@ -17,8 +17,8 @@ class BodyEndScannerTest {
     private static final String MARKUP = RandomPages.MARKUP;
     private static final int MAX_AFTER = BodyEndScanner.MAX_HELD_AFTER_MARKER;
 
-    /** Writes the markup where the scanner asks, if it is willing, and counts the asks. */
-    private static final class Host implements BodyEndScanner.Host {
+    /** Collects what the scanner passes on, writes the markup where it asks if willing, and counts the asks. */
+    private static final class Host implements BodyEndScanner.Downstream {
         private final ByteArrayOutputStream bytes;
         private final StringWriter chars;
         private final boolean willing;
@@ -30,8 +30,20 @@ class BodyEndScannerTest {
             this.willing = willing;
         }
 
+        /** A scanner of bytes when this host collects bytes, else of chars. */
+        BodyEndScanner scanner() {
+            return new BodyEndScanner(this, bytes != null);
+        }
+
         @Override
-        public void beforeDownstream(int units) {
+        public void write(Object units, int from, int to) {
+            if (units instanceof byte[] array) {
+                bytes.write(array, from, to - from);
+            } else if (units instanceof char[] array) {
+                chars.write(array, from, to - from);
+            } else {
+                chars.write((String) units, from, to - from);
+            }
         }
 
         @Override
@@ -49,11 +61,10 @@ class BodyEndScannerTest {
     }
 
     private final ByteArrayOutputStream bytesOut = new ByteArrayOutputStream();
-    private final Host byteHost = new Host(bytesOut, null, true);
-    private final BodyEndScanner.OfBytes bytes = new BodyEndScanner.OfBytes(bytesOut, byteHost);
+    private final BodyEndScanner bytes = new Host(bytesOut, null, true).scanner();
     private final StringWriter charsOut = new StringWriter();
     private final Host charHost = new Host(null, charsOut, true);
-    private final BodyEndScanner.OfChars chars = new BodyEndScanner.OfChars(charsOut, charHost);
+    private final BodyEndScanner chars = charHost.scanner();
 
     @Test
     void randomPagesWrittenAsBytesInRandomChunksGetTheMarkupOnceBeforeTheLastBodyEnd() throws IOException {
@@ -62,10 +73,10 @@ class BodyEndScannerTest {
             byte[] page = RandomPages.page(random).getBytes(StandardCharsets.UTF_8);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             Host host = new Host(out, null, true);
-            BodyEndScanner.OfBytes scanner = new BodyEndScanner.OfBytes(out, host);
+            BodyEndScanner scanner = host.scanner();
             int offset = 0;
             for (int size : RandomPages.chunkSizes(random, page.length)) {
-                scanner.write(page, offset, size);
+                scanner.write(page, offset, offset + size);
                 offset += size;
             }
             scanner.finish();
@@ -84,14 +95,10 @@ class BodyEndScannerTest {
             char[] pageChars = page.toCharArray();
             StringWriter out = new StringWriter();
             Host host = new Host(null, out, true);
-            BodyEndScanner.OfChars scanner = new BodyEndScanner.OfChars(out, host);
+            BodyEndScanner scanner = host.scanner();
             int offset = 0;
             for (int size : RandomPages.chunkSizes(random, page.length())) {
-                if (random.nextBoolean()) {
-                    scanner.write(page, offset, size);
-                } else {
-                    scanner.write(pageChars, offset, size);
-                }
+                scanner.write(random.nextBoolean() ? page : pageChars, offset, offset + size);
                 offset += size;
             }
             scanner.finish();
@@ -104,18 +111,17 @@ class BodyEndScannerTest {
     @Test
     void heldUnitsNeverExceedTheBoundWhateverThePageSize() throws IOException {
         long[] downstream = new long[1];
-        OutputStream counting = new OutputStream() {
+        BodyEndScanner scanner = new BodyEndScanner(new BodyEndScanner.Downstream() {
             @Override
-            public void write(int b) {
-                downstream[0]++;
+            public void write(Object units, int from, int to) {
+                downstream[0] += to - from;
             }
 
             @Override
-            public void write(byte[] b, int off, int len) {
-                downstream[0] += len;
+            public boolean insertMarkup() {
+                return true;
             }
-        };
-        BodyEndScanner.OfBytes scanner = new BodyEndScanner.OfBytes(counting, new Host(new ByteArrayOutputStream(), null, true));
+        }, true);
         Random random = new Random(42);
         long written = 0;
         for (int i = 0; i < 400; i++) {
@@ -197,12 +203,12 @@ class BodyEndScannerTest {
     void declinedMarkupLeavesThePageAsWrittenAndIsNotAskedAgain() throws IOException {
         StringWriter out = new StringWriter();
         Host unwilling = new Host(null, out, false);
-        BodyEndScanner.OfChars scanner = new BodyEndScanner.OfChars(out, unwilling);
+        BodyEndScanner scanner = unwilling.scanner();
         String page = "<body>a</body>\n<body>b</body>";
 
         scanner.write(page, 0, 16);
         scanner.flush();
-        scanner.write(page, 16, page.length() - 16);
+        scanner.write(page, 16, page.length());
         scanner.finish();
 
         assertEquals(page, out.toString());
@@ -226,7 +232,7 @@ class BodyEndScannerTest {
         byte[] page = "<p>Привет</p></body>世界".getBytes(StandardCharsets.UTF_8);
 
         for (int i = 0; i < page.length; i++) {
-            bytes.write(page, i, 1);
+            bytes.write(page, i, i + 1);
         }
         bytes.finish();
 
@@ -235,7 +241,7 @@ class BodyEndScannerTest {
 
     private void writeInPieces(String page, int size) throws IOException {
         for (int offset = 0; offset < page.length(); offset += size) {
-            chars.write(page, offset, Math.min(size, page.length() - offset));
+            chars.write(page, offset, Math.min(offset + size, page.length()));
         }
     }
 }

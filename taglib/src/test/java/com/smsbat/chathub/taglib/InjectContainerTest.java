@@ -43,6 +43,7 @@ class InjectContainerTest {
     private static final String PAGE = BEFORE_END + END;
     private static final String INJECTED = BEFORE_END + MARKUP + END;
     private static final String STATIC_PAGE = "<!DOCTYPE html>\n<html><body>\n<p>static</p>\n</body>\n</html>\n";
+    private static final String STATIC_CSS = "/* not a page: </body> */\nbody { margin: 0; }\n";
     private static final String JSP_PAGE = "<!DOCTYPE html>\n<html><body>\n<p>JSP — Привет</p>\n</body>\n</html>\n";
 
     private static TestContainer container;
@@ -55,7 +56,8 @@ class InjectContainerTest {
                 .file("layout.jsp", "<%@ page contentType=\"text/html;charset=UTF-8\" %><html><body>\n<p>layout</p>\n"
                         + "<jsp:include page=\"/footer.jsp\"/><!-- after footer -->")
                 .file("footer.jsp", "<p>footer</p>\n</body>\n</html>\n")
-                .file("static.html", STATIC_PAGE));
+                .file("static.html", STATIC_PAGE)
+                .file("static.css", STATIC_CSS));
     }
 
     @AfterAll
@@ -163,7 +165,7 @@ class InjectContainerTest {
     }
 
     @Test
-    void earlyFlushBeforeTheBodyEndStillGetsTheMarkup() {
+    void earlyFlushBeforeTheBodyEndStillGetsTheMarkupAndKeepsThePagePrivate() {
         register("early-flush", (request, response) -> {
             response.setContentType(HTML);
             response.getWriter().write(BEFORE_END);
@@ -174,7 +176,21 @@ class InjectContainerTest {
         HttpResponse<byte[]> response = get("/s/early-flush");
 
         assertBody(INJECTED, response);
-        assertEquals(Optional.of("1"), response.headers().firstValue("X-ChatHub-Injected"));
+        assertEquals(Optional.of("private"), response.headers().firstValue("Cache-Control"));
+    }
+
+    @Test
+    void pageLongerThanTheArmingPointThatGetsNoMarkupDoesNotSayItWasInjected() {
+        String filler = "<p>line of text</p>\n".repeat(500);
+        register("long-no-markup", (request, response) -> {
+            response.setContentType(HTML);
+            response.getWriter().write(BEFORE_END + filler + END);
+        });
+
+        HttpResponse<byte[]> response = get("/s/long-no-markup?nomarkup");
+
+        assertBody(BEFORE_END + filler + END, response);
+        assertEquals(Optional.empty(), response.headers().firstValue("X-ChatHub-Injected"));
     }
 
     @Test
@@ -362,8 +378,7 @@ class InjectContainerTest {
 
         assertEquals(200, response.statusCode());
         assertNotMarked(response);
-        response.headers().firstValue("Content-Length")
-                .ifPresent(length -> assertEquals(Integer.toString(PAGE.getBytes(UTF_8).length), length));
+        assertEquals(Optional.of(Integer.toString(PAGE.getBytes(UTF_8).length)), response.headers().firstValue("Content-Length"));
     }
 
     @Test
@@ -552,7 +567,7 @@ class InjectContainerTest {
     }
 
     @Test
-    void largePageCommittedLongBeforeItsBodyEndGetsTheMarkup() {
+    void largePageCommittedLongBeforeItsBodyEndGetsTheMarkupButCannotSaySo() {
         String filler = "<p>Строка текста, line of text.</p>\n".repeat(5000);
         register("large", (request, response) -> {
             response.setContentType(HTML);
@@ -567,8 +582,8 @@ class InjectContainerTest {
         HttpResponse<byte[]> response = get("/s/large");
 
         assertBody(BEFORE_END + filler + MARKUP + END, response);
-        assertEquals(Optional.of("1"), response.headers().firstValue("X-ChatHub-Injected"));
         assertEquals(Optional.of("private"), response.headers().firstValue("Cache-Control"));
+        assertEquals(Optional.empty(), response.headers().firstValue("X-ChatHub-Injected"));
     }
 
     @Test
@@ -643,6 +658,15 @@ class InjectContainerTest {
     }
 
     @Test
+    void staticStylesheetIsLeftAlone() {
+        HttpResponse<byte[]> response = get("/static.css");
+
+        assertBody(STATIC_CSS, response);
+        assertLengthMatchesBody(response);
+        assertNotMarked(response);
+    }
+
+    @Test
     void compressingFilterAroundTheInjectorCompressesTheInjectedPage() {
         register("gzip-around", (request, response) -> {
             response.setContentType(HTML);
@@ -656,13 +680,13 @@ class InjectContainerTest {
     }
 
     @Test
-    void compressingFilterInsideTheInjectorLeavesThePageUntouched() {
-        register("gzip-within", (request, response) -> {
+    void compressionBelowTheInjectorLeavesThePageUntouched() {
+        register("gzip-within", InjectionWebapp.compressed((request, response) -> {
             response.setContentType(HTML);
             response.getWriter().write(PAGE);
-        });
+        }));
 
-        HttpResponse<byte[]> response = get("/gzip-inside/gzip-within");
+        HttpResponse<byte[]> response = get("/s/gzip-within");
 
         assertEquals(PAGE, new String(gunzip(response.body()), UTF_8));
         assertNotMarked(response);
@@ -708,8 +732,7 @@ class InjectContainerTest {
     }
 
     private static void assertLengthMatchesBody(HttpResponse<byte[]> response) {
-        response.headers().firstValue("Content-Length")
-                .ifPresent(length -> assertEquals(Integer.toString(response.body().length), length));
+        assertEquals(Optional.of(Integer.toString(response.body().length)), response.headers().firstValue("Content-Length"));
     }
 
     private static byte[] gzip(byte[] bytes) {

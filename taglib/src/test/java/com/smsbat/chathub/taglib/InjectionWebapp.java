@@ -26,8 +26,12 @@ import java.util.zip.GZIPOutputStream;
 /**
  * A webapp with the injector in front of a servlet whose behaviour each test supplies as a {@link Scenario},
  * registered by name and run for requests to {@code /s/<name>} (and {@code /api/<name>}, {@code /<name>.pdf}
- * for the excluded paths, {@code /gzip-outside/<name>} and {@code /gzip-inside/<name>} with a compressing
- * filter around or inside the injector). Classes load parent-first, so the registry is the test's own.
+ * for the excluded paths, {@code /gzip-outside/<name>} with a compressing filter around the injector). Classes
+ * load parent-first, so the registry is the test's own.
+ *
+ * <p>The injector runs in a filter named {@code chathub}, declared in {@code web.xml} in place of the library's
+ * own: by default without a mapping of its own, so that the library's {@code web-fragment.xml} maps it, exactly
+ * as users get it.
  */
 final class InjectionWebapp {
 
@@ -48,24 +52,11 @@ final class InjectionWebapp {
                 <async-supported>true</async-supported>
                 <init-param><param-name>exclude</param-name><param-value>/api/*, *.pdf</param-value></init-param>
               </filter>
-              <filter>
-                <filter-name>gzip-inside</filter-name>
-                <filter-class>com.smsbat.chathub.taglib.InjectionWebapp$GzipFilter</filter-class>
-                <async-supported>true</async-supported>
-              </filter>
               <filter-mapping>
                 <filter-name>gzip-outside</filter-name>
                 <url-pattern>/gzip-outside/*</url-pattern>
               </filter-mapping>
-              <filter-mapping>
-                <filter-name>chathub</filter-name>
-                <url-pattern>/*</url-pattern>
-                %s
-              </filter-mapping>
-              <filter-mapping>
-                <filter-name>gzip-inside</filter-name>
-                <url-pattern>/gzip-inside/*</url-pattern>
-              </filter-mapping>
+              %s
               <servlet>
                 <servlet-name>scenario</servlet-name>
                 <servlet-class>com.smsbat.chathub.taglib.InjectionWebapp$ScenarioServlet</servlet-class>
@@ -77,7 +68,6 @@ final class InjectionWebapp {
                 <url-pattern>/api/*</url-pattern>
                 <url-pattern>*.pdf</url-pattern>
                 <url-pattern>/gzip-outside/*</url-pattern>
-                <url-pattern>/gzip-inside/*</url-pattern>
               </servlet-mapping>
             """;
 
@@ -89,19 +79,18 @@ final class InjectionWebapp {
         void run(HttpServletRequest request, HttpServletResponse response) throws Exception;
     }
 
-    /** The injector mapped to every dispatcher type, as the library's web-fragment should map it. */
+    /** The injector mapped by the library's web-fragment.xml, as users get it. */
     static TestWebapp create() {
-        return TestWebapp.create().webXml(WEB_XML.formatted("""
-                <dispatcher>REQUEST</dispatcher>
-                <dispatcher>FORWARD</dispatcher>
-                <dispatcher>INCLUDE</dispatcher>
-                <dispatcher>ASYNC</dispatcher>
-                <dispatcher>ERROR</dispatcher>"""));
+        return TestWebapp.create().webXml(WEB_XML.formatted(""));
     }
 
     /** The injector mapped the way a hand-written web.xml often maps filters: to requests only. */
     static TestWebapp createMappedToRequestsOnly() {
-        return TestWebapp.create().webXml(WEB_XML.formatted(""));
+        return TestWebapp.create().webXml(WEB_XML.formatted("""
+                <filter-mapping>
+                  <filter-name>chathub</filter-name>
+                  <url-pattern>/*</url-pattern>
+                </filter-mapping>"""));
     }
 
     static void register(String name, Scenario scenario) {
@@ -145,11 +134,29 @@ final class InjectionWebapp {
                 throws IOException, ServletException {
             HttpServletRequest http = (HttpServletRequest) request;
             String name = scenarioName(http.getRequestURI());
-            injector.filter(http, (HttpServletResponse) response, chain, () -> {
-                MARKUP_CALLS.computeIfAbsent(name, n -> new AtomicInteger()).incrementAndGet();
-                return http.getParameter("nomarkup") == null ? MARKUP : null;
-            }, () -> http.getParameter("nomarkup") == null);
+            injector.filter(http, (HttpServletResponse) response, chain, new HtmlInjector.Markup() {
+                @Override
+                public boolean wanted() {
+                    return true;
+                }
+
+                @Override
+                public String get() {
+                    MARKUP_CALLS.computeIfAbsent(name, n -> new AtomicInteger()).incrementAndGet();
+                    return http.getParameter("nomarkup") == null ? MARKUP : null;
+                }
+            });
         }
+    }
+
+    /** {@code scenario} writing through a compressing response wrapper of its own, below the injector. */
+    static Scenario compressed(Scenario scenario) {
+        return (request, response) -> {
+            response.setHeader("Content-Encoding", "gzip");
+            GzipResponse gzip = new GzipResponse(response);
+            scenario.run(request, gzip);
+            gzip.finish();
+        };
     }
 
     /** A compressing filter of the usual kind: sets Content-Encoding, gzips whatever is written. */
