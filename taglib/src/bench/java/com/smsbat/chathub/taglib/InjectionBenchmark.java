@@ -3,8 +3,10 @@ package com.smsbat.chathub.taglib;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletMapping;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
+import jakarta.servlet.http.MappingMatch;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
@@ -116,7 +118,35 @@ public class InjectionBenchmark {
         public String getPathInfo() {
             return null;
         }
+
+        @Override
+        public HttpServletMapping getHttpServletMapping() {
+            return JSP;
+        }
     }
+
+    /** How a container maps a request for a JSP. */
+    private static final HttpServletMapping JSP = new HttpServletMapping() {
+        @Override
+        public String getMatchValue() {
+            return "orders";
+        }
+
+        @Override
+        public String getPattern() {
+            return "*.jsp";
+        }
+
+        @Override
+        public String getServletName() {
+            return "jsp";
+        }
+
+        @Override
+        public MappingMatch getMappingMatch() {
+            return MappingMatch.EXTENSION;
+        }
+    };
 
     /** A container's response before it commits, whose writer counts and discards. */
     static final class PageResponse extends HttpServletResponseWrapper {
