@@ -25,6 +25,8 @@ final class ChatHubRequest {
 
     private static final String ATTRIBUTE = ChatHubRequest.class.getName();
     private static final Logger LOG = Logger.getLogger(ChatHubFilter.class.getName());
+    private static final String NO_TOKEN = "no token within chathub.wait: ChatHub is unreachable or failing, or the "
+            + "operator is not active (see the token warnings)";
 
     /** One panel for one organization, ready to be written. */
     record Panel(OperatorAssignment assignment, OperatorToken token) {
@@ -134,7 +136,10 @@ final class ChatHubRequest {
 
     /** Tells the administrator (request attribute, log, JMX) what this request decided about the panel. */
     private void decide(Outcome outcome, String detail) {
-        PanelVerdict verdict = new PanelVerdict(user(), runtime.config().operatorResolver(), outcome, detail);
+        decide(new PanelVerdict(user(), runtime.config().operatorResolver(), outcome, detail));
+    }
+
+    private void decide(PanelVerdict verdict) {
         request.setAttribute(PanelVerdict.REQUEST_ATTRIBUTE, verdict);
         runtime.record(verdict);
     }
@@ -179,10 +184,9 @@ final class ChatHubRequest {
         Optional<Panel> panel = runtime.cache()
                 .get(new OperatorKey(assignment.organizationId(), assignment.operatorId()), minimumRemaining)
                 .map(token -> new Panel(assignment, token));
-        String operator = "operator " + assignment.operatorId() + " of organization " + assignment.organizationId();
-        decide(panel.isPresent() ? Outcome.PANEL : Outcome.CHATHUB_UNAVAILABLE, panel.isPresent() ? operator
-                : "no token for " + operator + " within chathub.wait: ChatHub is unreachable or failing, or the "
-                + "operator is not active (see the token warnings)");
+        decide(new PanelVerdict(user(), runtime.config().operatorResolver(),
+                panel.isPresent() ? Outcome.PANEL : Outcome.CHATHUB_UNAVAILABLE, assignment,
+                panel.isPresent() ? "" : NO_TOKEN));
         return panel;
     }
 

@@ -10,9 +10,15 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * @param user     the logged-in user, {@code null} when nobody is
  * @param resolver the {@code chathub.operator.resolver} that ran (or would have run)
+ * @param operator the operator the verdict is about, or {@code null}; kept as it is and described only when the
+ *                 verdict is told, because every page view with a panel makes a verdict
  * @param detail   the specifics: role names, operator ids, the organization asked for
  */
-record PanelVerdict(String user, String resolver, Outcome outcome, String detail) {
+record PanelVerdict(String user, String resolver, Outcome outcome, OperatorAssignment operator, String detail) {
+
+    PanelVerdict(String user, String resolver, Outcome outcome, String detail) {
+        this(user, resolver, outcome, null, detail);
+    }
 
     static final String REQUEST_ATTRIBUTE = "chathub.debug";
 
@@ -35,8 +41,11 @@ record PanelVerdict(String user, String resolver, Outcome outcome, String detail
 
     @Override
     public String toString() {
+        String specifics = operator == null ? detail
+                : "operator " + operator.operatorId() + " of organization " + operator.organizationId()
+                        + (detail.isEmpty() ? "" : ": " + detail);
         return "ChatHub for " + (user == null ? "an anonymous request" : "user \"" + user + "\"") + " (resolver "
-                + resolver + "): " + outcome.text + (detail.isEmpty() ? "" : " (" + detail + ")");
+                + resolver + "): " + outcome.text + (specifics.isEmpty() ? "" : " (" + specifics + ")");
     }
 
     /** The latest verdict per user, for {@code explain(user)} over JMX; bounded, so many users cost little. */
