@@ -86,7 +86,7 @@ public final class ChatHubSandbox implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService executor;
-    /** Every thread the executor started (an idle sandbox starts few: they are reused). */
+    /** The executor's threads, for close() to wait for; those that ended are dropped as new ones start. */
     private final Queue<Thread> threads = new ConcurrentLinkedQueue<>();
     private final SandboxHandler handler;
     private final SandboxState state;
@@ -239,6 +239,7 @@ public final class ChatHubSandbox implements AutoCloseable {
         return task -> {
             Thread thread = new Thread(task, "chathub-sandbox-" + count.incrementAndGet());
             thread.setDaemon(true);
+            threads.removeIf(started -> started.getState() == Thread.State.TERMINATED);
             threads.add(thread);
             return thread;
         };
