@@ -24,6 +24,12 @@ import java.util.Objects;
 public final class ChatHubClient implements AutoCloseable {
 
     public static final URI PRODUCTION_URI = URI.create("https://chatapi.smsbat.com");
+    /** ChatHub refuses an operator token's {@code expiresAt} more than this far ahead. */
+    public static final Duration MAX_TOKEN_LIFETIME = Duration.ofHours(24);
+    /** The builder's connect timeout unless set; also the default of {@code chathub.http.connect-timeout}. */
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(2);
+    /** The builder's timeout of each call unless set; also the default of {@code chathub.http.timeout}. */
+    public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(5);
 
     private final URI baseUri;
     private final HttpTransport transport;
@@ -135,8 +141,8 @@ public final class ChatHubClient implements AutoCloseable {
         private String login;
         private String password;
         private String companyToken;
-        private Duration connectTimeout = Duration.ofSeconds(2);
-        private Duration requestTimeout = Duration.ofSeconds(5);
+        private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+        private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
         private Clock clock = Clock.systemUTC();
 
         private Builder() {

@@ -32,7 +32,8 @@ import java.util.stream.Collectors;
  * replays those pages' exchanges against it): both get-token calls answer a JSON string holding an HS256 JWT, or the
  * bare JWT as {@code text/plain} when the request's {@code Accept} prefers {@code text/plain}; the lists and
  * validate-token answer JSON; synchronize creates every operator it is given, duplicate names included; status
- * answers 200 with no body. Other token encodings and every kind of misbehaviour come only from {@link #faults()}.
+ * answers 200 with no body. Other token encodings and every kind of misbehaviour come only from the tests' fault injector
+ * ({@code SandboxFaults}, in the test sources, never in the library jar).
  * What the reference pages leave open the sandbox decides on its own, as the README's sandbox section lists: 400 for
  * an {@code expiresAt} without an offset, in the past or more than 24 hours ahead (by the sandbox clock) and for an
  * operator that is not active, 404 for an unknown organization or operator, {@code {"error":"…"}} error bodies.
@@ -59,13 +60,29 @@ import java.util.stream.Collectors;
  *
  * <h2>Use</h2>
  * Embedded: {@code try (ChatHubSandbox sandbox = ChatHubSandbox.start()) { … sandbox.baseUri() … }}; tests count
- * calls with {@link #calls} and inject misbehaviour with {@link #faults()}. Standalone:
+ * calls with {@link #calls} and inject misbehaviour with {@code SandboxFaults.of(sandbox)}. Standalone:
  * {@code mvn -q -pl taglib compile exec:java -Dsandbox.port=8090} serves until stopped and prints the settings an
  * application needs to use it, and the seed. Every answer carries an {@code X-Request-Id}.
  */
 public final class ChatHubSandbox implements AutoCloseable {
 
     public static final String LOGIN = "sandbox";
+
+    /** How a get-token answer carries its token. */
+    public enum TokenEncoding {
+        /** {@code "eyJ…"} as {@code application/json}: the reference pages' answer, the default. */
+        JSON_STRING,
+        /** {@code eyJ…} as {@code text/plain}: ChatHub's answer when the request's {@code Accept} prefers text. */
+        TEXT_PLAIN,
+        /**
+         * {@code {"token":"eyJ…","expiresAt":"…"}} ({@code {"token":"eyJ…"}} for company tokens) as
+         * {@code application/json}: a form other pages of ChatHub's docs show; answered only when a test asks.
+         */
+        OBJECT,
+        /** {@code eyJ…} with no {@code Content-Type} at all; answered only when a test asks. */
+        BARE
+    }
+
     public static final String PASSWORD = "sandbox";
     /** A company token every sandbox accepts, like one copied from the ChatHub dashboard. */
     public static final String COMPANY_TOKEN = "sandbox-company-token";
@@ -90,13 +107,11 @@ public final class ChatHubSandbox implements AutoCloseable {
     private final Queue<Thread> threads = new ConcurrentLinkedQueue<>();
     private final SandboxHandler handler;
     private final SandboxState state;
-    private final SandboxFaults faults;
     private final URI baseUri;
 
     private ChatHubSandbox(int port, Clock clock) throws IOException {
         this.state = new SandboxState();
-        this.faults = new SandboxFaults();
-        this.handler = new SandboxHandler(state, faults, clock, new ObjectMapper(), widgetScript());
+        this.handler = new SandboxHandler(state, clock, new ObjectMapper(), widgetScript());
         // The JDK server's own threads ("idle-timeout-task", "HTTP-Dispatcher") inherit the context class loader
         // of the thread that creates them; the timer ends only after stop() returns, and Tomcat warns of a leak
         // for any thread still holding the application's loader when the application stops.
@@ -141,7 +156,7 @@ public final class ChatHubSandbox implements AutoCloseable {
     }
 
     /** How many get-token answers (company and operator) carried their token in {@code encoding}. */
-    int tokenAnswers(SandboxFaults.TokenEncoding encoding) {
+    int tokenAnswers(TokenEncoding encoding) {
         return handler.tokenAnswers(Objects.requireNonNull(encoding, "encoding"));
     }
 
@@ -149,9 +164,14 @@ public final class ChatHubSandbox implements AutoCloseable {
         handler.resetCalls();
     }
 
-    /** The misbehaviour to inject; none until asked for. */
-    public SandboxFaults faults() {
-        return faults;
+    /** The misbehaviour in force: {@link Misbehaviour#NONE} unless a test installed its fault injector. */
+    Misbehaviour misbehaviour() {
+        return handler.misbehaviour();
+    }
+
+    /** Installs a test's fault injector; never reachable from configuration or over HTTP. */
+    void misbehave(Misbehaviour misbehaviour) {
+        handler.misbehave(misbehaviour);
     }
 
     /**
@@ -162,11 +182,11 @@ public final class ChatHubSandbox implements AutoCloseable {
         state.revokeCompanyTokens();
     }
 
-    /** Stops serving at once: open connections are closed, requests hanging or delayed by {@link #faults()} go unanswered. */
+    /** Stops serving at once: open connections are closed, requests a test's faults hold up go unanswered. */
     @Override
     public void close() {
         server.stop(0);
-        faults.releaseAll();
+        handler.misbehaviour().releaseAll();
         executor.shutdownNow();
         try {
             executor.awaitTermination(5, TimeUnit.SECONDS);

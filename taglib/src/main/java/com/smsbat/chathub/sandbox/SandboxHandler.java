@@ -5,7 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import com.smsbat.chathub.sandbox.SandboxFaults.TokenEncoding;
+import com.smsbat.chathub.client.ChatHubClient;
+import com.smsbat.chathub.sandbox.ChatHubSandbox.TokenEncoding;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 
@@ -36,7 +37,6 @@ import java.util.logging.Logger;
 final class SandboxHandler implements HttpHandler {
 
     private static final Logger LOG = Logger.getLogger(SandboxHandler.class.getName());
-    private static final Duration MAX_TOKEN_LIFETIME = Duration.ofHours(24);
 
     /** One HTTP answer. */
     private record Answer(int status, Map<String, String> headers, byte[] body) {
@@ -58,7 +58,7 @@ final class SandboxHandler implements HttpHandler {
     }
 
     private final SandboxState state;
-    private final SandboxFaults faults;
+    private volatile Misbehaviour misbehaviour = Misbehaviour.NONE;
     private final SandboxJwt jwt;
     private final Clock clock;
     private final ObjectMapper mapper;
@@ -67,13 +67,20 @@ final class SandboxHandler implements HttpHandler {
     private final AtomicIntegerArray tokenAnswers = new AtomicIntegerArray(TokenEncoding.values().length);
     private final AtomicLong requestIds = new AtomicLong();
 
-    SandboxHandler(SandboxState state, SandboxFaults faults, Clock clock, ObjectMapper mapper, byte[] widgetScript) {
+    SandboxHandler(SandboxState state, Clock clock, ObjectMapper mapper, byte[] widgetScript) {
         this.state = state;
-        this.faults = faults;
         this.jwt = new SandboxJwt(mapper);
         this.clock = clock;
         this.mapper = mapper;
         this.widgetScript = widgetScript;
+    }
+
+    Misbehaviour misbehaviour() {
+        return misbehaviour;
+    }
+
+    void misbehave(Misbehaviour misbehaviour) {
+        this.misbehaviour = misbehaviour;
     }
 
     int calls(SandboxEndpoint endpoint) {
@@ -122,9 +129,9 @@ final class SandboxHandler implements HttpHandler {
             exchange.getResponseHeaders().set("Allow", endpoint.method());
             return error(405, endpoint.path() + " takes " + endpoint.method());
         }
-        SandboxFaults.Canned canned = faults.apply(endpoint);
+        Misbehaviour.Canned canned = misbehaviour.apply(endpoint);
         if (canned != null) {
-            return Answer.of(canned.status, canned.contentType, canned.body);
+            return Answer.of(canned.status(), canned.contentType(), canned.body());
         }
         try {
             if (endpoint == SandboxEndpoint.WIDGET_SCRIPT) {
@@ -197,7 +204,7 @@ final class SandboxHandler implements HttpHandler {
         if (!expiresAt.isAfter(now)) {
             throw new Rejection(400, "expiresAt " + expiresAt + " is not in the future");
         }
-        if (expiresAt.isAfter(now.plus(MAX_TOKEN_LIFETIME))) {
+        if (expiresAt.isAfter(now.plus(ChatHubClient.MAX_TOKEN_LIFETIME))) {
             throw new Rejection(400, "expiresAt may be at most 24 hours ahead, was " + expiresAt);
         }
         SandboxState.Organization organization = state.organization(operator.organizationId()).orElseThrow();
@@ -207,10 +214,10 @@ final class SandboxHandler implements HttpHandler {
 
     /**
      * A get-token answer: by default a JSON string, or bare text/plain when the request's {@code Accept} prefers it,
-     * as ChatHub answers; the other encodings only when {@link SandboxFaults#encodeTokens} asks for them.
+     * as ChatHub answers; the other encodings only when a test's {@link Misbehaviour#tokenEncoding} asks for them.
      */
     private Answer token(HttpExchange exchange, String token, Instant expiresAt) {
-        TokenEncoding encoding = faults.tokenEncoding();
+        TokenEncoding encoding = misbehaviour.tokenEncoding();
         if (encoding == null) {
             encoding = prefersText(exchange.getRequestHeaders().getFirst("Accept"))
                     ? TokenEncoding.TEXT_PLAIN : TokenEncoding.JSON_STRING;

@@ -1,5 +1,15 @@
 package com.smsbat.chathub.taglib;
 
+import com.smsbat.chathub.internal.config.ChatHubConfig;
+import com.smsbat.chathub.internal.config.ChatHubConfigException;
+import com.smsbat.chathub.internal.config.Setting;
+import com.smsbat.chathub.internal.config.SettingSources;
+import com.smsbat.chathub.internal.endpoint.TokenEndpoint;
+import com.smsbat.chathub.internal.injection.HtmlInjector;
+import com.smsbat.chathub.internal.rendering.Panels;
+import com.smsbat.chathub.internal.runtime.ChatHubOff;
+import com.smsbat.chathub.internal.runtime.ChatHubRuntime;
+import com.smsbat.chathub.internal.runtime.PanelState;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
@@ -27,7 +37,7 @@ import java.util.logging.Logger;
  * {@code web.xml}, with {@code <async-supported>true</async-supported>}. To leave it out, list fragments in
  * {@code <absolute-ordering>} without {@code chathub}, or set {@code chathub.enabled=false}.
  *
- * <p>All settings are read once, in {@link #init}; see {@link Setting} for the list.
+ * <p>All settings are read once, in {@link #init}; the README's settings table lists them.
  */
 public class ChatHubFilter implements Filter {
 
@@ -99,7 +109,7 @@ public class ChatHubFilter implements Filter {
         }
         ChatHubConfig config = runtime.config();
         if (config.endpointEnabled() && config.endpointPath().equals(pathWithinApplication(http))) {
-            TokenEndpoint.serve(ChatHubRequest.of(http, runtime), httpResponse);
+            TokenEndpoint.serve(PanelState.of(http, runtime), httpResponse);
             return;
         }
         HtmlInjector injector = runtime.injector();
@@ -128,12 +138,12 @@ public class ChatHubFilter implements Filter {
 
         @Override
         public boolean wanted() {
-            return !ChatHubRequest.of(request, runtime).assignments().isEmpty();
+            return !PanelState.of(request, runtime).assignments().isEmpty();
         }
 
         @Override
         public String get() {
-            return Panels.render(ChatHubRequest.of(request, runtime), null, null, true, () -> null);
+            return Panels.forInjection(PanelState.of(request, runtime));
         }
     }
 

@@ -1,5 +1,8 @@
 package com.smsbat.chathub.taglib;
 
+import com.smsbat.chathub.internal.config.Setting;
+import com.smsbat.chathub.internal.config.SettingSources;
+import com.smsbat.chathub.internal.runtime.ChatHubOff;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContainerInitializer;

@@ -1,5 +1,7 @@
 package com.smsbat.chathub.taglib;
 
+import com.smsbat.chathub.internal.rendering.Panels;
+import com.smsbat.chathub.internal.runtime.PanelState;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.jsp.PageContext;
 import jakarta.servlet.jsp.tagext.SimpleTagSupport;
@@ -27,8 +29,8 @@ public class TokenTag extends SimpleTagSupport {
     @Override
     public void doTag() {
         PageContext page = (PageContext) getJspContext();
-        ChatHubRequest state = Panels.request((HttpServletRequest) page.getRequest(), page.getServletContext());
-        var panel = state == null ? Optional.<ChatHubRequest.Panel>empty() : state.panel(organization);
+        PanelState state = Panels.request((HttpServletRequest) page.getRequest(), page.getServletContext());
+        var panel = state == null ? Optional.<PanelState.Panel>empty() : state.panel(organization);
         if (panel.isPresent()) {
             page.setAttribute(var, new WidgetToken(panel.get().assignment(), panel.get().token()));
         } else {

@@ -1,5 +1,7 @@
 package com.smsbat.chathub.taglib;
 
+import com.smsbat.chathub.internal.rendering.Panels;
+import com.smsbat.chathub.internal.runtime.PanelState;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.jsp.JspException;
 import jakarta.servlet.jsp.PageContext;
@@ -8,7 +10,6 @@ import jakarta.servlet.jsp.tagext.SimpleTagSupport;
 
 import java.io.IOException;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
 
 /**
  * {@code <chathub:widget/>}: writes the current user's ChatHub operator panel, or the tag's body as the
@@ -45,47 +46,23 @@ public class WidgetTag extends SimpleTagSupport {
     @Override
     public void doTag() throws JspException, IOException {
         PageContext page = (PageContext) getJspContext();
-        ChatHubRequest state = Panels.request((HttpServletRequest) page.getRequest(), page.getServletContext());
+        PanelState state = Panels.request((HttpServletRequest) page.getRequest(), page.getServletContext());
         String fallbackSetting = state == null ? "" : state.runtime().config().fallback();
-        try {
-            page.getOut().write(Panels.render(state, organization, nonce, renew, loading,
-                    () -> fallback(fallbackSetting)));
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        } catch (BodyFailed e) {
-            throw e.getCause();
-        }
+        // The body is rendered first, so that its own JspException and IOException reach the page as they are.
+        String body = body();
+        String fallback = body == null || body.isBlank() ? fallbackSetting : body;
+        page.getOut().write(Panels.forTag(state, new Panels.TagAttributes(organization, nonce, renew, loading),
+                fallback));
     }
 
-    private String fallback(String fallbackSetting) {
+    /** The body rendered, or {@code null} when the tag has none. */
+    private String body() throws JspException, IOException {
         JspFragment body = getJspBody();
         if (body == null) {
-            return fallbackSetting;
+            return null;
         }
         StringWriter rendered = new StringWriter();
-        try {
-            body.invoke(rendered);
-        } catch (JspException e) {
-            throw new BodyFailed(e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        String html = rendered.toString();
-        return html.isBlank() ? fallbackSetting : html;
-    }
-
-    /** Carries the body's own {@link JspException} through the fallback supplier, to be thrown as it was. */
-    private static final class BodyFailed extends RuntimeException {
-
-        private static final long serialVersionUID = 1L;
-
-        BodyFailed(JspException cause) {
-            super(cause);
-        }
-
-        @Override
-        public synchronized JspException getCause() {
-            return (JspException) super.getCause();
-        }
+        body.invoke(rendered);
+        return rendered.toString();
     }
 }

@@ -1,5 +1,6 @@
 package com.smsbat.chathub.taglib;
 
+import com.smsbat.chathub.resolver.OperatorAssignment;
 import com.smsbat.chathub.client.OperatorToken;
 
 /**

@@ -66,7 +66,7 @@ class ChatHubClientAuthenticationTest {
         sandbox.revokeCompanyTokens();
         sandbox.resetCalls();
         // A slow login keeps the stale token in use by every caller until the new one arrives.
-        sandbox.faults().delay(SandboxEndpoint.COMPANY_TOKEN, Duration.ofMillis(200));
+        SandboxFaults.of(sandbox).delay(SandboxEndpoint.COMPANY_TOKEN, Duration.ofMillis(200));
 
         for (Future<List<Organization>> result : concurrently(client::organizations)) {
             assertEquals(2, result.get(10, TimeUnit.SECONDS).size());
@@ -77,7 +77,7 @@ class ChatHubClientAuthenticationTest {
     @Test
     void secondUnauthorizedAfterReloginIsReportedAsBadCredentials() {
         ChatHubClient client = client(ChatHubSandbox.PASSWORD);
-        sandbox.faults().fail(SandboxEndpoint.ORGANIZATIONS, 401, SandboxFaults.FOREVER);
+        SandboxFaults.of(sandbox).fail(SandboxEndpoint.ORGANIZATIONS, 401, SandboxFaults.FOREVER);
 
         ChatHubAuthenticationException error = assertThrows(ChatHubAuthenticationException.class, client::organizations);
 
@@ -126,7 +126,7 @@ class ChatHubClientAuthenticationTest {
     @Test
     void clientRecoversAfterTheBackOffOnceChatHubAcceptsTheCredentials() {
         ChatHubClient client = client(ChatHubSandbox.PASSWORD);
-        sandbox.faults().fail(SandboxEndpoint.COMPANY_TOKEN, 401, 1);
+        SandboxFaults.of(sandbox).fail(SandboxEndpoint.COMPANY_TOKEN, 401, 1);
         assertThrows(ChatHubAuthenticationException.class, client::organizations);
         clock.advance(Duration.ofSeconds(31));
 

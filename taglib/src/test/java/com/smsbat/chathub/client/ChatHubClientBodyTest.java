@@ -1,8 +1,9 @@
 package com.smsbat.chathub.client;
 
+import com.smsbat.chathub.sandbox.SandboxFaults;
 import com.smsbat.chathub.sandbox.ChatHubSandbox;
 import com.smsbat.chathub.sandbox.SandboxEndpoint;
-import com.smsbat.chathub.sandbox.SandboxFaults.TokenEncoding;
+import com.smsbat.chathub.sandbox.ChatHubSandbox.TokenEncoding;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,7 +47,7 @@ class ChatHubClientBodyTest {
     @ParameterizedTest
     @EnumSource(TokenEncoding.class)
     void operatorTokenIsReadInEveryEncodingAndExpiresWhenAskedFor(TokenEncoding encoding) {
-        sandbox.faults().encodeTokens(encoding);
+        SandboxFaults.of(sandbox).encodeTokens(encoding);
 
         OperatorToken token = client.operatorToken(101, requested);
 
@@ -57,7 +58,7 @@ class ChatHubClientBodyTest {
     @ParameterizedTest
     @EnumSource(TokenEncoding.class)
     void companyTokenIsReadInEveryEncoding(TokenEncoding encoding) {
-        sandbox.faults().encodeTokens(encoding);
+        SandboxFaults.of(sandbox).encodeTokens(encoding);
 
         assertEquals(2, client.organizations().size());
         assertEquals(1, sandbox.calls(SandboxEndpoint.COMPANY_TOKEN));
@@ -66,7 +67,7 @@ class ChatHubClientBodyTest {
     @ParameterizedTest
     @ValueSource(strings = {"%s", "\"%s\"", "{\"token\":\"%s\"}", "  %s\r\n"})
     void operatorTokenIsReadFromEveryDocumentedBodyForm(String form) {
-        sandbox.faults().respond(SandboxEndpoint.OPERATOR_TOKEN, form.formatted(jwt));
+        SandboxFaults.of(sandbox).respond(SandboxEndpoint.OPERATOR_TOKEN, form.formatted(jwt));
 
         assertEquals(new OperatorToken(jwt, requested), client.operatorToken(101, requested));
     }
@@ -74,7 +75,7 @@ class ChatHubClientBodyTest {
     @ParameterizedTest
     @ValueSource(strings = {"%s", "\"%s\"", "{\"token\":\"%s\",\"expiration\":null}"})
     void companyTokenIsReadFromEveryDocumentedBodyForm(String form) {
-        sandbox.faults().respond(SandboxEndpoint.COMPANY_TOKEN, form.formatted(ChatHubSandbox.COMPANY_TOKEN));
+        SandboxFaults.of(sandbox).respond(SandboxEndpoint.COMPANY_TOKEN, form.formatted(ChatHubSandbox.COMPANY_TOKEN));
 
         assertEquals(2, client.organizations().size());
     }
@@ -82,7 +83,7 @@ class ChatHubClientBodyTest {
     @Test
     void earlierExpirationInTheBodyWins() {
         Instant earlier = requested.minus(Duration.ofHours(1));
-        sandbox.faults().respond(SandboxEndpoint.OPERATOR_TOKEN,
+        SandboxFaults.of(sandbox).respond(SandboxEndpoint.OPERATOR_TOKEN,
                 "{\"token\":\"" + jwt + "\",\"expiration\":\"" + earlier + "\"}");
 
         assertEquals(earlier, client.operatorToken(101, requested).expiresAt());
@@ -91,7 +92,7 @@ class ChatHubClientBodyTest {
     @Test
     void earlierExpiresAtInTheBodyWins() {
         Instant earlier = requested.minus(Duration.ofMinutes(5));
-        sandbox.faults().respond(SandboxEndpoint.OPERATOR_TOKEN,
+        SandboxFaults.of(sandbox).respond(SandboxEndpoint.OPERATOR_TOKEN,
                 "{\"token\":\"" + jwt + "\",\"expiresAt\":\"" + earlier + "\"}");
 
         assertEquals(earlier, client.operatorToken(101, requested).expiresAt());
@@ -99,7 +100,7 @@ class ChatHubClientBodyTest {
 
     @Test
     void laterExpiryInTheBodyIsNotTrusted() {
-        sandbox.faults().respond(SandboxEndpoint.OPERATOR_TOKEN,
+        SandboxFaults.of(sandbox).respond(SandboxEndpoint.OPERATOR_TOKEN,
                 "{\"token\":\"" + jwt + "\",\"expiresAt\":\"" + requested.plus(Duration.ofDays(3)) + "\"}");
 
         assertEquals(requested, client.operatorToken(101, requested).expiresAt());
@@ -109,7 +110,7 @@ class ChatHubClientBodyTest {
     void earlierJwtExpClaimWins() {
         Instant exp = requested.minus(Duration.ofHours(2));
         String token = TestJwts.withExp(exp.getEpochSecond());
-        sandbox.faults().respond(SandboxEndpoint.OPERATOR_TOKEN,
+        SandboxFaults.of(sandbox).respond(SandboxEndpoint.OPERATOR_TOKEN,
                 "{\"token\":\"" + token + "\",\"expiresAt\":\"" + requested.minus(Duration.ofHours(1)) + "\"}");
 
         assertEquals(exp, client.operatorToken(101, requested).expiresAt());
@@ -118,21 +119,21 @@ class ChatHubClientBodyTest {
     @Test
     void unreadableJwtClaimsLeaveTheRequestedExpiry() {
         String garbled = TestJwts.withPayload("not json").replaceFirst("\\.", ".x");
-        sandbox.faults().respond(SandboxEndpoint.OPERATOR_TOKEN, garbled);
+        SandboxFaults.of(sandbox).respond(SandboxEndpoint.OPERATOR_TOKEN, garbled);
 
         assertEquals(requested, client.operatorToken(101, requested).expiresAt());
     }
 
     @Test
     void operatorTokenThatIsNotAJwtIsAnUnusableAnswer() {
-        sandbox.faults().respond(SandboxEndpoint.OPERATOR_TOKEN, "{\"token\":\"not-a-jwt\"}");
+        SandboxFaults.of(sandbox).respond(SandboxEndpoint.OPERATOR_TOKEN, "{\"token\":\"not-a-jwt\"}");
 
         assertThrows(ChatHubResponseException.class, () -> client.operatorToken(101, requested));
     }
 
     @Test
     void tokenObjectWithoutTokenIsAnUnusableAnswer() {
-        sandbox.faults().respond(SandboxEndpoint.OPERATOR_TOKEN, "{\"expiresAt\":\"" + requested + "\"}");
+        SandboxFaults.of(sandbox).respond(SandboxEndpoint.OPERATOR_TOKEN, "{\"expiresAt\":\"" + requested + "\"}");
 
         ChatHubResponseException error = assertThrows(ChatHubResponseException.class,
                 () -> client.operatorToken(101, requested));
@@ -141,28 +142,28 @@ class ChatHubClientBodyTest {
 
     @Test
     void emptyTokenBodyIsAnUnusableAnswer() {
-        sandbox.faults().respond(SandboxEndpoint.OPERATOR_TOKEN, "");
+        SandboxFaults.of(sandbox).respond(SandboxEndpoint.OPERATOR_TOKEN, "");
 
         assertThrows(ChatHubResponseException.class, () -> client.operatorToken(101, requested));
     }
 
     @Test
     void garbageInsteadOfJsonIsAnUnusableAnswer() {
-        sandbox.faults().respond(SandboxEndpoint.ORGANIZATIONS, "<html><body>Service Unavailable</body></html>");
+        SandboxFaults.of(sandbox).respond(SandboxEndpoint.ORGANIZATIONS, "<html><body>Service Unavailable</body></html>");
 
         assertThrows(ChatHubResponseException.class, client::organizations);
     }
 
     @Test
     void truncatedJsonIsAnUnusableAnswer() {
-        sandbox.faults().respond(SandboxEndpoint.ORGANIZATIONS, "[{\"id\":24,\"name\":\"Customer Sup");
+        SandboxFaults.of(sandbox).respond(SandboxEndpoint.ORGANIZATIONS, "[{\"id\":24,\"name\":\"Customer Sup");
 
         assertThrows(ChatHubResponseException.class, client::organizations);
     }
 
     @Test
     void missingRequiredFieldIsAnUnusableAnswerNamingTheField() {
-        sandbox.faults().respond(SandboxEndpoint.OPERATORS, "[{\"id\":101,\"name\":\"A\",\"status\":0},{\"id\":7,\"status\":0}]");
+        SandboxFaults.of(sandbox).respond(SandboxEndpoint.OPERATORS, "[{\"id\":101,\"name\":\"A\",\"status\":0},{\"id\":7,\"status\":0}]");
 
         ChatHubResponseException error = assertThrows(ChatHubResponseException.class, () -> client.operators(24));
         assertTrue(error.getMessage().contains("$[1].name"), error.getMessage());
@@ -170,7 +171,7 @@ class ChatHubClientBodyTest {
 
     @Test
     void valueOfTheWrongTypeIsAnUnusableAnswerNamingItsPlace() {
-        sandbox.faults().respond(SandboxEndpoint.ORGANIZATIONS, "[{\"id\":\"twenty-four\",\"name\":\"A\"}]");
+        SandboxFaults.of(sandbox).respond(SandboxEndpoint.ORGANIZATIONS, "[{\"id\":\"twenty-four\",\"name\":\"A\"}]");
 
         ChatHubResponseException error = assertThrows(ChatHubResponseException.class, client::organizations);
         assertTrue(error.getMessage().contains("$[0].id"), error.getMessage());
@@ -178,28 +179,28 @@ class ChatHubClientBodyTest {
 
     @Test
     void unknownFieldsAreIgnored() {
-        sandbox.faults().respond(SandboxEndpoint.ORGANIZATIONS, "[{\"id\":7,\"name\":\"Billing\",\"region\":{\"eu\":true}}]");
+        SandboxFaults.of(sandbox).respond(SandboxEndpoint.ORGANIZATIONS, "[{\"id\":7,\"name\":\"Billing\",\"region\":{\"eu\":true}}]");
 
         assertEquals(List.of(new Organization(7, "Billing")), client.organizations());
     }
 
     @Test
     void unknownOperatorStatusCodeIsOther() {
-        sandbox.faults().respond(SandboxEndpoint.OPERATORS, "[{\"id\":101,\"name\":\"John Smith\",\"status\":9}]");
+        SandboxFaults.of(sandbox).respond(SandboxEndpoint.OPERATORS, "[{\"id\":101,\"name\":\"John Smith\",\"status\":9}]");
 
         assertEquals(OperatorStatus.OTHER, client.operators(24).get(0).status());
     }
 
     @Test
     void negativeValidationNeedsOnlyItsVerdict() {
-        sandbox.faults().respond(SandboxEndpoint.VALIDATE_TOKEN, "{\"isValid\":false}");
+        SandboxFaults.of(sandbox).respond(SandboxEndpoint.VALIDATE_TOKEN, "{\"isValid\":false}");
 
         assertEquals(new TokenValidation(false, null, null, null), client.validateToken(jwt));
     }
 
     @Test
     void validationWithoutVerdictIsAnUnusableAnswer() {
-        sandbox.faults().respond(SandboxEndpoint.VALIDATE_TOKEN, "{\"operatorId\":101}");
+        SandboxFaults.of(sandbox).respond(SandboxEndpoint.VALIDATE_TOKEN, "{\"operatorId\":101}");
 
         assertThrows(ChatHubResponseException.class, () -> client.validateToken(jwt));
     }

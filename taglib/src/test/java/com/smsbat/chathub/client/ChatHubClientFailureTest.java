@@ -1,5 +1,6 @@
 package com.smsbat.chathub.client;
 
+import com.smsbat.chathub.sandbox.SandboxFaults;
 import com.smsbat.chathub.sandbox.ChatHubSandbox;
 import com.smsbat.chathub.sandbox.SandboxEndpoint;
 import org.junit.jupiter.api.AfterEach;
@@ -35,7 +36,7 @@ class ChatHubClientFailureTest {
 
     @Test
     void errorStatusIsAnApiErrorWithStatusRequestIdAndBodyExcerpt() {
-        sandbox.faults().fail(SandboxEndpoint.ORGANIZATIONS, 500, 1);
+        SandboxFaults.of(sandbox).fail(SandboxEndpoint.ORGANIZATIONS, 500, 1);
 
         ChatHubApiException error = assertThrows(ChatHubApiException.class, client::organizations);
 
@@ -48,7 +49,7 @@ class ChatHubClientFailureTest {
 
     @Test
     void failedLoginIsAnApiErrorNotBadCredentials() {
-        sandbox.faults().fail(SandboxEndpoint.COMPANY_TOKEN, 503, 1);
+        SandboxFaults.of(sandbox).fail(SandboxEndpoint.COMPANY_TOKEN, 503, 1);
 
         ChatHubApiException error = assertThrows(ChatHubApiException.class, client::organizations);
 
@@ -58,7 +59,7 @@ class ChatHubClientFailureTest {
 
     @Test
     void errorStatusIsNotRetried() {
-        sandbox.faults().fail(SandboxEndpoint.OPERATORS, 500, 1);
+        SandboxFaults.of(sandbox).fail(SandboxEndpoint.OPERATORS, 500, 1);
 
         assertThrows(ChatHubApiException.class, () -> client.operators(24));
         assertEquals(1, sandbox.calls(SandboxEndpoint.OPERATORS));
@@ -66,7 +67,7 @@ class ChatHubClientFailureTest {
 
     @Test
     void longErrorBodyIsCutTo200Characters() {
-        sandbox.faults().respond(SandboxEndpoint.ORGANIZATIONS, 500, "x".repeat(5_000), 1);
+        SandboxFaults.of(sandbox).respond(SandboxEndpoint.ORGANIZATIONS, 500, "x".repeat(5_000), 1);
 
         ChatHubApiException error = assertThrows(ChatHubApiException.class, client::organizations);
 
@@ -76,7 +77,7 @@ class ChatHubClientFailureTest {
     @Test
     void hangingChatHubIsAnIoErrorWithinTheRequestTimeout() {
         client.organizations();
-        sandbox.faults().hang(SandboxEndpoint.ORGANIZATIONS);
+        SandboxFaults.of(sandbox).hang(SandboxEndpoint.ORGANIZATIONS);
         long start = System.nanoTime();
 
         assertThrows(ChatHubIoException.class, client::organizations);

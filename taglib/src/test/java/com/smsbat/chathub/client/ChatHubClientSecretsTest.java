@@ -1,5 +1,6 @@
 package com.smsbat.chathub.client;
 
+import com.smsbat.chathub.sandbox.SandboxFaults;
 import com.smsbat.chathub.sandbox.ChatHubSandbox;
 import com.smsbat.chathub.sandbox.SandboxEndpoint;
 import com.smsbat.chathub.testing.LogCapture;
@@ -50,7 +51,7 @@ class ChatHubClientSecretsTest {
 
     @Test
     void passwordEchoedInARefusedLoginIsMasked() {
-        sandbox.faults().respond(SandboxEndpoint.COMPANY_TOKEN, 401,
+        SandboxFaults.of(sandbox).respond(SandboxEndpoint.COMPANY_TOKEN, 401,
                 "{\"login\":\"sandbox\",\"password\":\"planted-Pa55word\\\"with-quote\"}", 1);
         ChatHubClient client = loggingIn(PASSWORD);
 
@@ -60,14 +61,14 @@ class ChatHubClientSecretsTest {
 
     @Test
     void passwordEchoedInAFailedLoginIsMasked() {
-        sandbox.faults().respond(SandboxEndpoint.COMPANY_TOKEN, 500, "cannot log in with " + PASSWORD, 1);
+        SandboxFaults.of(sandbox).respond(SandboxEndpoint.COMPANY_TOKEN, 500, "cannot log in with " + PASSWORD, 1);
 
         assertSecretsAbsent(assertThrows(ChatHubApiException.class, loggingIn(PASSWORD)::organizations));
     }
 
     @Test
     void companyTokenEchoedInARefusalIsMasked() {
-        sandbox.faults().respond(SandboxEndpoint.ORGANIZATIONS, 401, "unknown token " + COMPANY_TOKEN, 1);
+        SandboxFaults.of(sandbox).respond(SandboxEndpoint.ORGANIZATIONS, 401, "unknown token " + COMPANY_TOKEN, 1);
         ChatHubClient client = ChatHubClient.builder()
                 .baseUri(sandbox.baseUri())
                 .companyToken(COMPANY_TOKEN)
@@ -80,8 +81,8 @@ class ChatHubClientSecretsTest {
     void issuedCompanyTokenEchoedInAnErrorIsMasked() {
         ChatHubClient client = loggingIn(ChatHubSandbox.PASSWORD);
         String issued = "sandbox-company-issued-by-fault";
-        sandbox.faults().respond(SandboxEndpoint.COMPANY_TOKEN, 200, issued, 1);
-        sandbox.faults().respond(SandboxEndpoint.ORGANIZATIONS, 500, "token " + issued + " broke us", 1);
+        SandboxFaults.of(sandbox).respond(SandboxEndpoint.COMPANY_TOKEN, 200, issued, 1);
+        SandboxFaults.of(sandbox).respond(SandboxEndpoint.ORGANIZATIONS, 500, "token " + issued + " broke us", 1);
 
         ChatHubApiException error = assertThrows(ChatHubApiException.class, client::organizations);
 
@@ -90,7 +91,7 @@ class ChatHubClientSecretsTest {
 
     @Test
     void operatorTokenEchoedInAnErrorIsMasked() {
-        sandbox.faults().respond(SandboxEndpoint.VALIDATE_TOKEN, 400,
+        SandboxFaults.of(sandbox).respond(SandboxEndpoint.VALIDATE_TOKEN, 400,
                 "{\"token\":\"" + OPAQUE_OPERATOR_TOKEN + "\",\"other\":\"" + JWT + "\"}", 1);
 
         assertSecretsAbsent(assertThrows(ChatHubApiException.class,
@@ -99,7 +100,7 @@ class ChatHubClientSecretsTest {
 
     @Test
     void unusableOperatorTokenIsNotQuoted() {
-        sandbox.faults().respond(SandboxEndpoint.OPERATOR_TOKEN, "{\"token\":\"" + OPAQUE_OPERATOR_TOKEN + "\"}");
+        SandboxFaults.of(sandbox).respond(SandboxEndpoint.OPERATOR_TOKEN, "{\"token\":\"" + OPAQUE_OPERATOR_TOKEN + "\"}");
 
         assertSecretsAbsent(assertThrows(ChatHubResponseException.class,
                 () -> loggingIn(ChatHubSandbox.PASSWORD).operatorToken(101, Instant.now().plus(Duration.ofHours(1)))));
@@ -107,7 +108,7 @@ class ChatHubClientSecretsTest {
 
     @Test
     void unparseableBodyIsNotQuoted() {
-        sandbox.faults().respond(SandboxEndpoint.ORGANIZATIONS, OPAQUE_OPERATOR_TOKEN + " " + JWT);
+        SandboxFaults.of(sandbox).respond(SandboxEndpoint.ORGANIZATIONS, OPAQUE_OPERATOR_TOKEN + " " + JWT);
 
         assertSecretsAbsent(assertThrows(ChatHubResponseException.class, loggingIn(ChatHubSandbox.PASSWORD)::organizations));
     }
@@ -121,9 +122,9 @@ class ChatHubClientSecretsTest {
 
     @Test
     void logRecordsHoldNoSecrets() {
-        sandbox.faults().respond(SandboxEndpoint.ORGANIZATIONS, 401, "stale " + COMPANY_TOKEN + " " + JWT, 1);
-        sandbox.faults().respond(SandboxEndpoint.COMPANY_TOKEN, 200, COMPANY_TOKEN, 1);
-        sandbox.faults().respond(SandboxEndpoint.ORGANIZATIONS, 401, "still " + COMPANY_TOKEN + " " + PASSWORD, 1);
+        SandboxFaults.of(sandbox).respond(SandboxEndpoint.ORGANIZATIONS, 401, "stale " + COMPANY_TOKEN + " " + JWT, 1);
+        SandboxFaults.of(sandbox).respond(SandboxEndpoint.COMPANY_TOKEN, 200, COMPANY_TOKEN, 1);
+        SandboxFaults.of(sandbox).respond(SandboxEndpoint.ORGANIZATIONS, 401, "still " + COMPANY_TOKEN + " " + PASSWORD, 1);
         ChatHubClient client = loggingIn(PASSWORD);
         assertThrows(ChatHubAuthenticationException.class, client::organizations);
         assertThrows(ChatHubAuthenticationException.class, client::organizations);

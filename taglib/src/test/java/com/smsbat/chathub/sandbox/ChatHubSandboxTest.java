@@ -2,7 +2,7 @@ package com.smsbat.chathub.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.smsbat.chathub.taglib.Setting;
+import com.smsbat.chathub.internal.config.Setting;
 import com.smsbat.chathub.testing.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,7 +1,7 @@
 package com.smsbat.chathub.sandbox;
 
 import com.smsbat.chathub.client.ChatHubClient;
-import com.smsbat.chathub.sandbox.SandboxFaults.TokenEncoding;
+import com.smsbat.chathub.sandbox.ChatHubSandbox.TokenEncoding;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

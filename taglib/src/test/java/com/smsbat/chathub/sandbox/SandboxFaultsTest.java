@@ -43,7 +43,7 @@ class SandboxFaultsTest {
 
     @Test
     void failAnswersTheStatusTheGivenNumberOfTimes() {
-        sandbox.faults().fail(SandboxEndpoint.ORGANIZATIONS, 503, 2);
+        SandboxFaults.of(sandbox).fail(SandboxEndpoint.ORGANIZATIONS, 503, 2);
 
         assertEquals(503, http.get(ORGANIZATIONS, TOKEN).statusCode());
         assertEquals(503, http.get(ORGANIZATIONS, TOKEN).statusCode());
@@ -52,25 +52,25 @@ class SandboxFaultsTest {
 
     @Test
     void failureComesBeforeCompanyAuth() {
-        sandbox.faults().fail(SandboxEndpoint.ORGANIZATIONS, 500, 1);
+        SandboxFaults.of(sandbox).fail(SandboxEndpoint.ORGANIZATIONS, 500, 1);
 
         assertEquals(500, http.get(ORGANIZATIONS, null).statusCode());
     }
 
     @Test
     void respondGivesTheRawBodyUntilCleared() {
-        sandbox.faults().respond(SandboxEndpoint.ORGANIZATIONS, "not json at all");
+        SandboxFaults.of(sandbox).respond(SandboxEndpoint.ORGANIZATIONS, "not json at all");
 
         assertEquals("not json at all", http.get(ORGANIZATIONS, TOKEN).body());
         assertEquals("not json at all", http.get(ORGANIZATIONS, TOKEN).body());
-        sandbox.faults().clear();
+        SandboxFaults.of(sandbox).clear();
         assertEquals(200, http.get(ORGANIZATIONS, TOKEN).statusCode());
         assertTrue(http.get(ORGANIZATIONS, TOKEN).body().startsWith("[{"));
     }
 
     @Test
     void cannedAnswersComeInTheOrderTheyWereAdded() {
-        sandbox.faults().fail(SandboxEndpoint.ORGANIZATIONS, 500, 1).respond(SandboxEndpoint.ORGANIZATIONS, 401, "no", 1);
+        SandboxFaults.of(sandbox).fail(SandboxEndpoint.ORGANIZATIONS, 500, 1).respond(SandboxEndpoint.ORGANIZATIONS, 401, "no", 1);
 
         assertEquals(500, http.get(ORGANIZATIONS, TOKEN).statusCode());
         assertEquals(401, http.get(ORGANIZATIONS, TOKEN).statusCode());
@@ -79,14 +79,14 @@ class SandboxFaultsTest {
 
     @Test
     void faultsAffectOnlyTheirEndpoint() {
-        sandbox.faults().fail(SandboxEndpoint.OPERATORS, 500, SandboxFaults.FOREVER);
+        SandboxFaults.of(sandbox).fail(SandboxEndpoint.OPERATORS, 500, SandboxFaults.FOREVER);
 
         assertEquals(200, http.get(ORGANIZATIONS, TOKEN).statusCode());
     }
 
     @Test
     void delayHoldsTheAnswerBack() {
-        sandbox.faults().delay(SandboxEndpoint.ORGANIZATIONS, Duration.ofMillis(300));
+        SandboxFaults.of(sandbox).delay(SandboxEndpoint.ORGANIZATIONS, Duration.ofMillis(300));
         long start = System.nanoTime();
 
         assertEquals(200, http.get(ORGANIZATIONS, TOKEN).statusCode());
@@ -95,19 +95,19 @@ class SandboxFaultsTest {
 
     @Test
     void hungRequestIsAnsweredOnceCleared() throws Exception {
-        sandbox.faults().hang(SandboxEndpoint.ORGANIZATIONS);
+        SandboxFaults.of(sandbox).hang(SandboxEndpoint.ORGANIZATIONS);
         CompletableFuture<HttpResponse<String>> hung = http.getAsync(ORGANIZATIONS, TOKEN);
         awaitCalls(SandboxEndpoint.ORGANIZATIONS, 1);
         assertFalse(hung.isDone());
 
-        sandbox.faults().clear();
+        SandboxFaults.of(sandbox).clear();
 
         assertEquals(200, hung.get(5, TimeUnit.SECONDS).statusCode());
     }
 
     @Test
     void hungRequestDoesNotHoldUpOthers() {
-        sandbox.faults().hang(SandboxEndpoint.ORGANIZATIONS);
+        SandboxFaults.of(sandbox).hang(SandboxEndpoint.ORGANIZATIONS);
         http.getAsync(ORGANIZATIONS, TOKEN);
         http.getAsync(ORGANIZATIONS, TOKEN);
         awaitCalls(SandboxEndpoint.ORGANIZATIONS, 2);
@@ -117,7 +117,7 @@ class SandboxFaultsTest {
 
     @Test
     void closeReleasesHungRequestsPromptly() {
-        sandbox.faults().hang(SandboxEndpoint.ORGANIZATIONS);
+        SandboxFaults.of(sandbox).hang(SandboxEndpoint.ORGANIZATIONS);
         CompletableFuture<HttpResponse<String>> hung = http.getAsync(ORGANIZATIONS, TOKEN);
         awaitCalls(SandboxEndpoint.ORGANIZATIONS, 1);
         long start = System.nanoTime();
@@ -134,9 +134,9 @@ class SandboxFaultsTest {
             "TEXT_PLAIN|text/plain|eyJ",
             "OBJECT|application/json|{\"token\":\"eyJ",
             "BARE||eyJ"})
-    void encodeTokensAnswersEveryGetTokenInThatEncodingWhateverTheRequestAccepts(SandboxFaults.TokenEncoding encoding,
+    void encodeTokensAnswersEveryGetTokenInThatEncodingWhateverTheRequestAccepts(ChatHubSandbox.TokenEncoding encoding,
                                                                                  String mediaType, String bodyStart) {
-        sandbox.faults().encodeTokens(encoding);
+        SandboxFaults.of(sandbox).encodeTokens(encoding);
 
         HttpResponse<String> login = http.post("/api/company/get-token", LOGIN, null, "text/plain");
         HttpResponse<String> operator = http.post("/api/operator/get-token",
@@ -153,7 +153,7 @@ class SandboxFaultsTest {
     @Test
     void objectEncodingNamesTheOperatorTokensExpiry() {
         Instant expiresAt = Instant.now().plus(Duration.ofHours(2)).truncatedTo(ChronoUnit.SECONDS);
-        sandbox.faults().encodeTokens(SandboxFaults.TokenEncoding.OBJECT);
+        SandboxFaults.of(sandbox).encodeTokens(ChatHubSandbox.TokenEncoding.OBJECT);
 
         JsonNode body = SandboxHttp.json(http.post("/api/operator/get-token",
                 "{\"id\":101,\"expiresAt\":\"" + expiresAt + "\"}", TOKEN));
@@ -163,18 +163,18 @@ class SandboxFaultsTest {
 
     @Test
     void clearGoesBackToTheDocumentedEncoding() {
-        sandbox.faults().encodeTokens(SandboxFaults.TokenEncoding.OBJECT);
+        SandboxFaults.of(sandbox).encodeTokens(ChatHubSandbox.TokenEncoding.OBJECT);
 
-        sandbox.faults().clear();
+        SandboxFaults.of(sandbox).clear();
 
         assertTrue(SandboxHttp.json(http.post("/api/company/get-token", LOGIN, null)).isTextual());
-        assertEquals(1, sandbox.tokenAnswers(SandboxFaults.TokenEncoding.JSON_STRING));
-        assertEquals(0, sandbox.tokenAnswers(SandboxFaults.TokenEncoding.OBJECT));
+        assertEquals(1, sandbox.tokenAnswers(ChatHubSandbox.TokenEncoding.JSON_STRING));
+        assertEquals(0, sandbox.tokenAnswers(ChatHubSandbox.TokenEncoding.OBJECT));
     }
 
     @Test
     void timesMustBePositiveOrForever() {
-        assertThrows(IllegalArgumentException.class, () -> sandbox.faults().fail(SandboxEndpoint.STATUS, 500, 0));
+        assertThrows(IllegalArgumentException.class, () -> SandboxFaults.of(sandbox).fail(SandboxEndpoint.STATUS, 500, 0));
     }
 
     /** Waits, at most 5 seconds, until the sandbox has received {@code count} calls to {@code endpoint}. */

@@ -1,5 +1,7 @@
 package com.smsbat.chathub.taglib;
 
+import com.smsbat.chathub.resolver.OperatorAssignment;
+import com.smsbat.chathub.resolver.OperatorResolver;
 import jakarta.servlet.http.HttpServletRequest;
 
 import java.util.List;

@@ -1,5 +1,7 @@
 package com.smsbat.chathub.taglib;
 
+import com.smsbat.chathub.sandbox.SandboxFaults;
+import com.smsbat.chathub.internal.endpoint.TokenEndpoint;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.smsbat.chathub.client.OperatorToken;
@@ -46,7 +48,7 @@ class TokenEndpointContainerTest {
 
     @AfterEach
     void clearFaults() {
-        sandbox.faults().clear();
+        SandboxFaults.of(sandbox).clear();
     }
 
     @AfterAll
@@ -134,7 +136,7 @@ class TokenEndpointContainerTest {
 
     @Test
     void unavailableChatHubGives503WithRetryAfter() {
-        sandbox.faults().fail(SandboxEndpoint.OPERATOR_TOKEN, 500, -1);
+        SandboxFaults.of(sandbox).fail(SandboxEndpoint.OPERATOR_TOKEN, 500, -1);
 
         HttpResponse<String> response = get(loggedIn("sales"), "");
 

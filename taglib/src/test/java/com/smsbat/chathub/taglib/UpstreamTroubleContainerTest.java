@@ -1,5 +1,6 @@
 package com.smsbat.chathub.taglib;
 
+import com.smsbat.chathub.sandbox.SandboxFaults;
 import com.smsbat.chathub.sandbox.ChatHubSandbox;
 import com.smsbat.chathub.sandbox.SandboxEndpoint;
 import com.smsbat.chathub.testing.TestContainer;
@@ -43,7 +44,7 @@ class UpstreamTroubleContainerTest {
 
     @AfterEach
     void clearFaults() {
-        sandbox.faults().clear();
+        SandboxFaults.of(sandbox).clear();
     }
 
     @AfterAll
@@ -54,7 +55,7 @@ class UpstreamTroubleContainerTest {
 
     @Test
     void hungChatHubGivesTheFallbackWithinTheWaitBudget() {
-        sandbox.faults().hang(SandboxEndpoint.OPERATOR_TOKEN);
+        SandboxFaults.of(sandbox).hang(SandboxEndpoint.OPERATOR_TOKEN);
 
         long started = System.nanoTime();
         HttpResponse<String> response = TestHttp.as("john", "pw").get(container.uri("/secure/page.jsp"));
@@ -67,7 +68,7 @@ class UpstreamTroubleContainerTest {
 
     @Test
     void failingChatHubGivesTheFallback() {
-        sandbox.faults().fail(SandboxEndpoint.OPERATOR_TOKEN, 500, -1);
+        SandboxFaults.of(sandbox).fail(SandboxEndpoint.OPERATOR_TOKEN, 500, -1);
 
         HttpResponse<String> response = TestHttp.as("multi", "pw").get(container.uri("/secure/page.jsp"));
 
@@ -77,7 +78,7 @@ class UpstreamTroubleContainerTest {
 
     @Test
     void hostileTokenFromChatHubNeverReachesThePage() {
-        sandbox.faults().respond(SandboxEndpoint.OPERATOR_TOKEN,
+        SandboxFaults.of(sandbox).respond(SandboxEndpoint.OPERATOR_TOKEN,
                 "{\"token\":\"a.b.c\\\" onload=\\\"alert(1)\",\"expiresAt\":\"2099-01-01T00:00:00Z\"}");
 
         HttpResponse<String> response = TestHttp.as("sales", "pw").get(container.uri("/secure/page.jsp"));

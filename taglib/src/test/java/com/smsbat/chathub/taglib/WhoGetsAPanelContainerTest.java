@@ -1,5 +1,6 @@
 package com.smsbat.chathub.taglib;
 
+import com.smsbat.chathub.sandbox.SandboxFaults;
 import com.smsbat.chathub.client.ChatHubClient;
 import com.smsbat.chathub.client.NewOperator;
 import com.smsbat.chathub.client.Operator;
@@ -164,7 +165,7 @@ class WhoGetsAPanelContainerTest {
     void fiftyConcurrentFirstViewsOfANewTeamMemberCreateOneOperatorWhoseTokenChatHubAccepts() throws Exception {
         int synchronizeBefore = sandbox.calls(SandboxEndpoint.SYNCHRONIZE);
         // Slow enough that the views overlap the one creation.
-        sandbox.faults().delay(SandboxEndpoint.SYNCHRONIZE, Duration.ofMillis(500));
+        SandboxFaults.of(sandbox).delay(SandboxEndpoint.SYNCHRONIZE, Duration.ofMillis(500));
         List<Callable<String>> views = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
             views.add(() -> view(directory, "newbie"));
@@ -177,7 +178,7 @@ class WhoGetsAPanelContainerTest {
             }
         } finally {
             browsers.shutdownNow();
-            sandbox.faults().clear();
+            SandboxFaults.of(sandbox).clear();
         }
 
         assertEquals(1, sandbox.calls(SandboxEndpoint.SYNCHRONIZE) - synchronizeBefore);
@@ -193,7 +194,7 @@ class WhoGetsAPanelContainerTest {
     @Test
     void failedCreationIsRememberedInsteadOfRetriedOnEveryView() {
         int synchronizeBefore = sandbox.calls(SandboxEndpoint.SYNCHRONIZE);
-        sandbox.faults().fail(SandboxEndpoint.SYNCHRONIZE, 500, 1);
+        SandboxFaults.of(sandbox).fail(SandboxEndpoint.SYNCHRONIZE, 500, 1);
         try (LogCapture log = LogCapture.of(ChatHubFilter.class.getName(), Level.INFO)) {
             String first = view(directory, "failer");
             String second = view(directory, "failer");
@@ -204,7 +205,7 @@ class WhoGetsAPanelContainerTest {
             assertEquals(1, log.messages(Level.WARNING, "Could not create a ChatHub operator \"failer\" in "
                     + "organization 24 for user \"failer\"").size());
         } finally {
-            sandbox.faults().clear();
+            SandboxFaults.of(sandbox).clear();
         }
     }
 }

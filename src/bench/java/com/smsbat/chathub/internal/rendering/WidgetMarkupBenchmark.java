@@ -1,0 +1,126 @@
+package com.smsbat.chathub.internal.rendering;
+
+import com.smsbat.chathub.internal.config.ChatHubConfig;
+import com.smsbat.chathub.internal.runtime.ChatHubRuntime;
+import com.smsbat.chathub.taglib.WidgetTag;
+import com.smsbat.chathub.sandbox.ChatHubSandbox;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+import java.io.IOException;
+import java.lang.reflect.Proxy;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * What {@code <chathub:widget>} does per page once the operator's token is cached: find the request's
+ * ChatHub state, resolve the user's operator (default {@code mapping} resolver), take the token from the
+ * cache and build the markup (script tag, renewal attributes, fallback template, renewal module) — the
+ * code {@link WidgetTag#doTag()} runs, minus writing to the page. The library runs for real against a
+ * sandbox, in a Jetty servlet context; the request is a stand-in with the four things rendering reads.
+ */
+@State(Scope.Thread)
+public class WidgetMarkupBenchmark {
+
+    private static final String FALLBACK = "<p class=\"chat-fallback\">Chat is unavailable right now.</p>";
+
+    private ChatHubSandbox sandbox;
+    private ChatHubRuntime runtime;
+    private ServletContext context;
+    private PageRequest request;
+
+    @Setup
+    public void start() throws IOException {
+        sandbox = ChatHubSandbox.start();
+        Path root = Files.createTempDirectory("chathub-bench");
+        Files.createDirectories(root.resolve("WEB-INF"));
+        Files.writeString(root.resolve("WEB-INF/chathub-operators.properties"), "john=24:101\n");
+        ServletContextHandler handler = new ServletContextHandler("/app");
+        handler.setBaseResourceAsPath(root);
+        context = handler.getServletContext();
+        Map<String, String> settings = Map.of(
+                "chathub.api.url", sandbox.baseUri().toString(),
+                "chathub.widget.url", sandbox.widgetScriptUri().toString(),
+                "chathub.login", ChatHubSandbox.LOGIN,
+                "chathub.password", ChatHubSandbox.PASSWORD,
+                "chathub.jmx", "false");
+        runtime = ChatHubRuntime.start(ChatHubConfig.parse(setting -> settings.get(setting.key())), context,
+                Clock.systemUTC());
+        request = new PageRequest("john", "/app");
+        if (!widgetMarkup().contains(" token=\"ey")) {
+            throw new IllegalStateException("the first page view got no panel from the sandbox");
+        }
+    }
+
+    @Benchmark
+    public String widgetMarkup() {
+        request.newPage();
+        return Panels.forTag(Panels.request(request, context), Panels.TagAttributes.NONE, FALLBACK);
+    }
+
+    @TearDown
+    public void stop() {
+        runtime.close();
+        sandbox.close();
+    }
+
+    /**
+     * A logged-in user's page request: attributes, remote user, context path. Anything else throws, so the
+     * benchmark cannot quietly measure less than the tag does. Public for the injection benchmark.
+     */
+    public static class PageRequest extends HttpServletRequestWrapper {
+
+        private final Map<String, Object> attributes = new HashMap<>();
+        private final String user;
+        private final String contextPath;
+
+        public PageRequest(String user, String contextPath) {
+            super((HttpServletRequest) Proxy.newProxyInstance(PageRequest.class.getClassLoader(),
+                    new Class<?>[] {HttpServletRequest.class}, (proxy, method, args) -> {
+                        throw new UnsupportedOperationException(method.getName());
+                    }));
+            this.user = user;
+            this.contextPath = contextPath;
+        }
+
+        /** Each page view is a new request to the container, with no attributes yet. */
+        public void newPage() {
+            attributes.clear();
+        }
+
+        @Override
+        public String getRemoteUser() {
+            return user;
+        }
+
+        @Override
+        public String getContextPath() {
+            return contextPath;
+        }
+
+        @Override
+        public Object getAttribute(String name) {
+            return attributes.get(name);
+        }
+
+        @Override
+        public void setAttribute(String name, Object value) {
+            attributes.put(name, value);
+        }
+
+        @Override
+        public void removeAttribute(String name) {
+            attributes.remove(name);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package com.smsbat.chathub.internal.resolution;
+
+import com.smsbat.chathub.resolver.OperatorAssignment;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What one request decided about its user's panel and why, for administrators: the request attribute
+ * {@value #REQUEST_ATTRIBUTE}, the log (users named in {@code chathub.debug} at INFO, everyone at FINE) and the
+ * MBean's {@code explain(user)}. Holds names and ids, never a token.
+ *
+ * @param user     the logged-in user, {@code null} when nobody is
+ * @param resolver the {@code chathub.operator.resolver} that ran (or would have run)
+ * @param operator the operator the verdict is about, or {@code null}; kept as it is and described only when the
+ *                 verdict is told, because every page view with a panel makes a verdict
+ * @param detail   the specifics: role names, operator ids, the organization asked for
+ */
+public record PanelVerdict(String user, String resolver, Outcome outcome, OperatorAssignment operator, String detail) {
+
+    public PanelVerdict(String user, String resolver, Outcome outcome, String detail) {
+        this(user, resolver, outcome, null, detail);
+    }
+
+    public static final String REQUEST_ATTRIBUTE = "chathub.debug";
+
+    public enum Outcome {
+        PANEL("panel"),
+        NOT_LOGGED_IN("no panel: not logged in"),
+        NOT_IN_ROLE("no panel: not in role"),
+        NOT_AN_OPERATOR("no panel: not a ChatHub operator"),
+        OPERATOR_INACTIVE("no panel: operator inactive"),
+        AMBIGUOUS("no panel: ambiguous operator name"),
+        CHATHUB_UNAVAILABLE("no panel: ChatHub unavailable"),
+        RESOLVER_FAILED("no panel: the resolver failed");
+
+        private final String text;
+
+        Outcome(String text) {
+            this.text = text;
+        }
+    }
+
+    @Override
+    public String toString() {
+        String specifics = operator == null ? detail
+                : "operator " + operator.operatorId() + " of organization " + operator.organizationId()
+                        + (detail.isEmpty() ? "" : ": " + detail);
+        return "ChatHub for " + (user == null ? "an anonymous request" : "user \"" + user + "\"") + " (resolver "
+                + resolver + "): " + outcome.text + (specifics.isEmpty() ? "" : " (" + specifics + ")");
+    }
+
+    /** The latest verdict per user, for {@code explain(user)} over JMX; bounded, so many users cost little. */
+    public static final class Recent {
+
+        private static final int MAX_USERS = 1_000;
+
+        private final Map<String, PanelVerdict> byUser = new ConcurrentHashMap<>();
+
+        public void record(PanelVerdict verdict) {
+            if (verdict.user() == null) {
+                return;
+            }
+            if (byUser.size() >= MAX_USERS && !byUser.containsKey(verdict.user())) {
+                byUser.keySet().stream().findAny().ifPresent(byUser::remove);
+            }
+            byUser.put(verdict.user(), verdict);
+        }
+
+        public String explain(String user) {
+            PanelVerdict verdict = user == null ? null : byUser.get(user.strip());
+            return verdict != null ? verdict.toString() : "no page has asked for a panel for user \"" + user
+                    + "\" recently (the last " + MAX_USERS + " users are kept)";
+        }
+    }
+}
