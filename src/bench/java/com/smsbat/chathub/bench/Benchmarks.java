@@ -1,19 +1,19 @@
 package com.smsbat.chathub.bench;
 
-import com.smsbat.chathub.sandbox.SandboxFaults;
 import com.smsbat.chathub.bench.LoadDriver.Result;
 import com.smsbat.chathub.bench.Report.Bar;
 import com.smsbat.chathub.bench.Report.Chart;
 import com.smsbat.chathub.bench.Report.Row;
+import com.smsbat.chathub.client.ChatHubClient;
+import com.smsbat.chathub.client.Operator;
 import com.smsbat.chathub.internal.cache.OperatorKey;
 import com.smsbat.chathub.internal.cache.OperatorTokenCache;
 import com.smsbat.chathub.internal.cache.OperatorTokenSource;
-import com.smsbat.chathub.client.ChatHubClient;
-import com.smsbat.chathub.client.Operator;
-import com.smsbat.chathub.sandbox.ChatHubSandbox;
-import com.smsbat.chathub.sandbox.SandboxEndpoint;
 import com.smsbat.chathub.internal.injection.InjectionBenchmark;
 import com.smsbat.chathub.internal.rendering.WidgetMarkupBenchmark;
+import com.smsbat.chathub.sandbox.ChatHubSandbox;
+import com.smsbat.chathub.sandbox.SandboxEndpoint;
+import com.smsbat.chathub.sandbox.SandboxFaults;
 import com.smsbat.chathub.testing.TestContainer;
 import com.smsbat.chathub.testing.TestHttp;
 import org.openjdk.jmh.annotations.Mode;

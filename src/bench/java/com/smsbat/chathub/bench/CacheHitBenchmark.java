@@ -1,8 +1,8 @@
 package com.smsbat.chathub.bench;
 
+import com.smsbat.chathub.client.OperatorToken;
 import com.smsbat.chathub.internal.cache.OperatorKey;
 import com.smsbat.chathub.internal.cache.OperatorTokenCache;
-import com.smsbat.chathub.client.OperatorToken;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;

@@ -2,8 +2,8 @@ package com.smsbat.chathub.internal.rendering;
 
 import com.smsbat.chathub.internal.config.ChatHubConfig;
 import com.smsbat.chathub.internal.runtime.ChatHubRuntime;
-import com.smsbat.chathub.taglib.WidgetTag;
 import com.smsbat.chathub.sandbox.ChatHubSandbox;
+import com.smsbat.chathub.taglib.WidgetTag;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;

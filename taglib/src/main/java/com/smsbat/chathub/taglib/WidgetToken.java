@@ -1,7 +1,7 @@
 package com.smsbat.chathub.taglib;
 
-import com.smsbat.chathub.resolver.OperatorAssignment;
 import com.smsbat.chathub.client.OperatorToken;
+import com.smsbat.chathub.resolver.OperatorAssignment;
 
 /**
  * The current user's operator token for custom markup, as exposed by {@code <chathub:token var="t"/>}:

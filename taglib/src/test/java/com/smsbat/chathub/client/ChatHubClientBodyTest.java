@@ -1,9 +1,9 @@
 package com.smsbat.chathub.client;
 
-import com.smsbat.chathub.sandbox.SandboxFaults;
 import com.smsbat.chathub.sandbox.ChatHubSandbox;
-import com.smsbat.chathub.sandbox.SandboxEndpoint;
 import com.smsbat.chathub.sandbox.ChatHubSandbox.TokenEncoding;
+import com.smsbat.chathub.sandbox.SandboxEndpoint;
+import com.smsbat.chathub.sandbox.SandboxFaults;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

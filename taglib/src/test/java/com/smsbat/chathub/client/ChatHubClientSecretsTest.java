@@ -1,8 +1,8 @@
 package com.smsbat.chathub.client;
 
-import com.smsbat.chathub.sandbox.SandboxFaults;
 import com.smsbat.chathub.sandbox.ChatHubSandbox;
 import com.smsbat.chathub.sandbox.SandboxEndpoint;
+import com.smsbat.chathub.sandbox.SandboxFaults;
 import com.smsbat.chathub.testing.LogCapture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

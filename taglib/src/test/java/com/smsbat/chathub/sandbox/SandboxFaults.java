@@ -14,9 +14,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Misbehaviour to inject into one {@link ChatHubSandbox}, for tests and benchmarks only (never in the library jar): latency, error statuses, raw bodies, hangs, and token
- * bodies in the other encodings ChatHub's docs mention ({@link #encodeTokens}). Reachable only through this object,
- * never over HTTP or from configuration, so a sandbox started by a deployed application cannot be made to misbehave
+ * Misbehaviour to inject into one {@link ChatHubSandbox}, for tests and benchmarks only (never in the library
+ * jar): latency, error statuses, raw bodies, hangs, and token bodies in the other encodings ChatHub's docs mention
+ * ({@link #encodeTokens}). Installed through the sandbox's package-private hook, never over HTTP or from
+ * configuration, so a sandbox started by a deployed application cannot be made to misbehave
  * and always answers as ChatHub's reference pages show. Thread-safe.
  *
  * <p>Canned answers ({@link #fail}, {@link #respond}) are given in the order they were added; {@code times}

@@ -1,7 +1,7 @@
 package com.smsbat.chathub.taglib;
 
-import com.smsbat.chathub.internal.injection.RandomPages;
 import com.smsbat.chathub.internal.injection.HtmlInjector;
+import com.smsbat.chathub.internal.injection.RandomPages;
 import com.smsbat.chathub.testing.TestWebapp;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;

@@ -1,9 +1,9 @@
 package com.smsbat.chathub.taglib;
 
-import com.smsbat.chathub.internal.rendering.Panels;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.smsbat.chathub.client.ChatHubClient;
+import com.smsbat.chathub.internal.rendering.Panels;
 import com.smsbat.chathub.sandbox.ChatHubSandbox;
 import com.smsbat.chathub.testing.TestContainer;
 import com.smsbat.chathub.testing.TestHttp;

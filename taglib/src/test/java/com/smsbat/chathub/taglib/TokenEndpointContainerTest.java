@@ -1,12 +1,12 @@
 package com.smsbat.chathub.taglib;
 
-import com.smsbat.chathub.sandbox.SandboxFaults;
-import com.smsbat.chathub.internal.endpoint.TokenEndpoint;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.smsbat.chathub.client.OperatorToken;
+import com.smsbat.chathub.internal.endpoint.TokenEndpoint;
 import com.smsbat.chathub.sandbox.ChatHubSandbox;
 import com.smsbat.chathub.sandbox.SandboxEndpoint;
+import com.smsbat.chathub.sandbox.SandboxFaults;
 import com.smsbat.chathub.testing.TestContainer;
 import com.smsbat.chathub.testing.TestHttp;
 import org.junit.jupiter.api.AfterAll;

@@ -1,8 +1,8 @@
 package com.smsbat.chathub.taglib;
 
-import com.smsbat.chathub.sandbox.SandboxFaults;
 import com.smsbat.chathub.sandbox.ChatHubSandbox;
 import com.smsbat.chathub.sandbox.SandboxEndpoint;
+import com.smsbat.chathub.sandbox.SandboxFaults;
 import com.smsbat.chathub.testing.TestContainer;
 import com.smsbat.chathub.testing.TestHttp;
 import org.junit.jupiter.api.AfterAll;

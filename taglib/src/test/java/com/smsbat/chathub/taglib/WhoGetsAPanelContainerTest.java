@@ -1,12 +1,12 @@
 package com.smsbat.chathub.taglib;
 
-import com.smsbat.chathub.sandbox.SandboxFaults;
 import com.smsbat.chathub.client.ChatHubClient;
 import com.smsbat.chathub.client.NewOperator;
 import com.smsbat.chathub.client.Operator;
 import com.smsbat.chathub.client.TokenValidation;
 import com.smsbat.chathub.sandbox.ChatHubSandbox;
 import com.smsbat.chathub.sandbox.SandboxEndpoint;
+import com.smsbat.chathub.sandbox.SandboxFaults;
 import com.smsbat.chathub.testing.LogCapture;
 import com.smsbat.chathub.testing.TestContainer;
 import com.smsbat.chathub.testing.TestHttp;

@@ -1,6 +1,5 @@
 package com.smsbat.chathub.internal.config;
 
-import com.smsbat.chathub.resolver.OperatorResolver;
 import com.smsbat.chathub.client.ChatHubClient;
 import com.smsbat.chathub.internal.cache.OperatorTokenCache;
 

@@ -1,10 +1,10 @@
 package com.smsbat.chathub.internal.endpoint;
 
-import com.smsbat.chathub.internal.runtime.PanelState;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.smsbat.chathub.internal.runtime.PanelState;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 

@@ -1,12 +1,12 @@
 package com.smsbat.chathub.internal.resolution;
 
-import com.smsbat.chathub.internal.config.ChatHubConfig;
 import com.smsbat.chathub.client.ChatHubClient;
 import com.smsbat.chathub.client.ChatHubException;
 import com.smsbat.chathub.client.ChatHubResponseException;
 import com.smsbat.chathub.client.NewOperator;
 import com.smsbat.chathub.client.Operator;
 import com.smsbat.chathub.client.Organization;
+import com.smsbat.chathub.internal.config.ChatHubConfig;
 
 import java.time.Clock;
 import java.time.Duration;

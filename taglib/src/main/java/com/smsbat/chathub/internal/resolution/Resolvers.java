@@ -1,13 +1,13 @@
 package com.smsbat.chathub.internal.resolution;
 
+import com.smsbat.chathub.client.Operator;
+import com.smsbat.chathub.client.Organization;
 import com.smsbat.chathub.internal.config.ChatHubConfig;
 import com.smsbat.chathub.internal.config.ChatHubConfigException;
 import com.smsbat.chathub.internal.config.Setting;
+import com.smsbat.chathub.internal.resolution.PanelVerdict.Outcome;
 import com.smsbat.chathub.resolver.OperatorAssignment;
 import com.smsbat.chathub.resolver.OperatorResolver;
-import com.smsbat.chathub.client.Operator;
-import com.smsbat.chathub.client.Organization;
-import com.smsbat.chathub.internal.resolution.PanelVerdict.Outcome;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;

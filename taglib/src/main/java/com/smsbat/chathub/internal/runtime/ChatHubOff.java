@@ -18,9 +18,9 @@ public final class ChatHubOff {
     private static final Logger LOG = Logger.getLogger(ChatHubConfig.FILTER_CLASS_NAME);
     private static final String ATTRIBUTE = ChatHubOff.class.getName();
 
-    public static final String FILTER_MISSING = "the chathub filter is not running: the container skipped the library's "
+    private static final String FILTER_MISSING = "the chathub filter is not running: the container skipped the library's "
             + "web-fragment.xml and initializer (an <absolute-ordering> without \"chathub\"?)";
-    public static final String FILTER_MISSING_FIX = "name \"chathub\" in <absolute-ordering>, or declare the filter in "
+    private static final String FILTER_MISSING_FIX = "name \"chathub\" in <absolute-ordering>, or declare the filter in "
             + "web.xml: <filter-name>chathub</filter-name> <filter-class>" + ChatHubConfig.FILTER_CLASS_NAME
             + "</filter-class> mapped to /*";
     public static final String DISABLED = "chathub.enabled=false";

@@ -1,5 +1,9 @@
 package com.smsbat.chathub.internal.runtime;
 
+import com.smsbat.chathub.client.ChatHubClient;
+import com.smsbat.chathub.internal.cache.CacheStats;
+import com.smsbat.chathub.internal.cache.OperatorTokenCache;
+import com.smsbat.chathub.internal.cache.OperatorTokenSource;
 import com.smsbat.chathub.internal.config.ChatHubConfig;
 import com.smsbat.chathub.internal.config.ChatHubConfigException;
 import com.smsbat.chathub.internal.config.Setting;
@@ -8,10 +12,6 @@ import com.smsbat.chathub.internal.resolution.ChatHubDirectory;
 import com.smsbat.chathub.internal.resolution.PanelVerdict;
 import com.smsbat.chathub.internal.resolution.Resolvers;
 import com.smsbat.chathub.resolver.OperatorResolver;
-import com.smsbat.chathub.internal.cache.CacheStats;
-import com.smsbat.chathub.internal.cache.OperatorTokenCache;
-import com.smsbat.chathub.internal.cache.OperatorTokenSource;
-import com.smsbat.chathub.client.ChatHubClient;
 import com.smsbat.chathub.sandbox.ChatHubSandbox;
 import jakarta.servlet.ServletContext;
 
@@ -144,15 +144,15 @@ public final class ChatHubRuntime implements AutoCloseable {
         return renewalTimingAttributes;
     }
 
-    public OperatorTokenCache cache() {
+    OperatorTokenCache cache() {
         return cache;
     }
 
-    public ChatHubDirectory directory() {
+    ChatHubDirectory directory() {
         return directory;
     }
 
-    public OperatorResolver resolver() {
+    OperatorResolver resolver() {
         return resolver;
     }
 

@@ -1,13 +1,13 @@
 package com.smsbat.chathub.internal.runtime;
 
+import com.smsbat.chathub.client.OperatorToken;
+import com.smsbat.chathub.internal.cache.OperatorKey;
 import com.smsbat.chathub.internal.config.ChatHubConfig;
 import com.smsbat.chathub.internal.resolution.PanelVerdict;
+import com.smsbat.chathub.internal.resolution.PanelVerdict.Outcome;
 import com.smsbat.chathub.internal.resolution.Resolvers;
 import com.smsbat.chathub.resolver.OperatorAssignment;
 import com.smsbat.chathub.resolver.OperatorResolver;
-import com.smsbat.chathub.internal.cache.OperatorKey;
-import com.smsbat.chathub.client.OperatorToken;
-import com.smsbat.chathub.internal.resolution.PanelVerdict.Outcome;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 
@@ -180,7 +180,7 @@ public final class PanelState {
         return assignment.flatMap(this::panel);
     }
 
-    public Optional<Panel> panel(OperatorAssignment assignment) {
+    private Optional<Panel> panel(OperatorAssignment assignment) {
         return panel(assignment, Duration.ZERO);
     }
 

@@ -99,6 +99,19 @@ class ChatHubConfigTest {
     }
 
     @Test
+    void toStringNeverShowsTheCompanyToken() {
+        ChatHubConfig config = parse(Map.of("chathub.company.token", "eyJ-company-token-from-the-dashboard"));
+
+        assertFalse(config.toString().contains("eyJ-company-token-from-the-dashboard"), config.toString());
+        assertTrue(config.toString().contains("companyToken=<redacted>"), config.toString());
+    }
+
+    @Test
+    void settingsCanOnlyBeMadeByParsingSoNoneSkipValidation() {
+        assertEquals(0, ChatHubConfig.class.getConstructors().length);
+    }
+
+    @Test
     void injectExclusionsAreSplitAndTrimmed() {
         ChatHubConfig config = parse(Map.of("chathub.inject.exclude", " /api/* , *.pdf,, /print "));
 
