@@ -52,6 +52,10 @@ class WidgetTagContainerTest {
         ChatHubApps.withPage(app, "token.jsp", ChatHubApps.PAGE_DIRECTIVE + ChatHubApps.TAGLIB
                 + "<chathub:token var=\"t\"/>operator=${t.operatorId};org=${t.organizationId};expires=${t.expiresAt};"
                 + "${empty t.token ? 'none' : 'token'}");
+        app.file("WEB-INF/tags/fails.tag", "<%@ tag body-content=\"empty\" %><% if (true) { "
+                + "throw new jakarta.servlet.jsp.JspException(\"the fallback failed\"); } %>");
+        ChatHubApps.withPage(app, "failing-body.jsp", page("<%@ taglib prefix=\"t\" tagdir=\"/WEB-INF/tags\" %>"
+                + "<chathub:widget><t:fails/></chathub:widget>"));
         container = TestContainer.start(app);
     }
 
@@ -65,6 +69,14 @@ class WidgetTagContainerTest {
         HttpResponse<String> response = TestHttp.as(user, "pw").get(container.uri("/secure/" + path));
         assertEquals(200, response.statusCode(), response.body());
         return response.body();
+    }
+
+    @Test
+    void aBodyThatFailsFailsThePageLikeAnyOtherJspError() {
+        HttpResponse<String> response = TestHttp.as("john", "pw").get(container.uri("/secure/failing-body.jsp"));
+
+        assertEquals(500, response.statusCode(), response.body());
+        assertFalse(response.body().contains("token=\""), response.body());
     }
 
     @Test
