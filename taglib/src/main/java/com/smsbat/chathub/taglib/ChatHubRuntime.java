@@ -43,14 +43,13 @@ final class ChatHubRuntime implements AutoCloseable {
     private final HtmlInjector injector;
     private final PanelVerdict.Recent verdicts = new PanelVerdict.Recent();
     private final ObjectName mbean;
-    private final String renewalTimingAttributes;
+    /** The fixed parts of panel markup, for the context path requests give (in practice one per application). */
+    private volatile Panels.Fixed fixedMarkup;
 
     private ChatHubRuntime(ChatHubConfig config, ServletContext context, Clock clock, ChatHubSandbox sandbox) {
         this.config = config;
         this.sandbox = sandbox;
         this.widgetUrl = config.widgetUrl() != null ? config.widgetUrl() : sandbox.widgetScriptUri();
-        this.renewalTimingAttributes = " data-chathub-renew-before=\"" + config.browserRenewBefore()
-                + "\" data-chathub-check=\"" + config.renewalCheck() + '"';
         this.injector = config.inject() ? injector(config) : null;
         ChatHubClient.Builder client = ChatHubClient.builder()
                 .baseUri(sandbox != null ? sandbox.baseUri() : config.apiUrl())
@@ -129,12 +128,14 @@ final class ChatHubRuntime implements AutoCloseable {
         return widgetUrl;
     }
 
-    /**
-     * The browser module's timing attributes on every renewing panel ({@code data-chathub-renew-before},
-     * {@code data-chathub-check}), the same for every page: worked out once.
-     */
-    String renewalTimingAttributes() {
-        return renewalTimingAttributes;
+    /** The parts of panel markup that are the same on every page with this context path. */
+    Panels.Fixed fixedMarkup(String contextPath) {
+        Panels.Fixed fixed = fixedMarkup;
+        if (fixed == null || !fixed.contextPath.equals(contextPath)) {
+            fixed = new Panels.Fixed(contextPath, config, widgetUrl);
+            fixedMarkup = fixed;
+        }
+        return fixed;
     }
 
     OperatorTokenCache cache() {

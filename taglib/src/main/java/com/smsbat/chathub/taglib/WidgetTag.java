@@ -48,8 +48,7 @@ public class WidgetTag extends SimpleTagSupport {
         ChatHubRequest state = Panels.request((HttpServletRequest) page.getRequest(), page.getServletContext());
         String fallbackSetting = state == null ? "" : state.runtime().config().fallback();
         try {
-            page.getOut().write(Panels.render(state, organization, nonce, renew, loading,
-                    () -> fallback(fallbackSetting)));
+            Panels.write(page.getOut(), state, organization, nonce, renew, loading, () -> fallback(fallbackSetting));
         } catch (UncheckedIOException e) {
             throw e.getCause();
         } catch (BodyFailed e) {
