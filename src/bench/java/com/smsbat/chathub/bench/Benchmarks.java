@@ -75,7 +75,7 @@ public final class Benchmarks {
     /** Rounds of loading both pages at once when comparing throughput. */
     private static final int ROUNDS = 8;
     /** Fewer for the small page with the tag and for responses that are not pages, to stay within the time limit. */
-    private static final int SHORT_ROUNDS = 5;
+    private static final int SHORT_ROUNDS = 6;
     private static final String COMMAND = "mvn -B -Pbench -pl taglib verify";
 
     /**
@@ -382,6 +382,9 @@ public final class Benchmarks {
              TestContainer bare = TestContainer.start(BenchApp.withoutLibrary(OPERATORS));
              LoadDriver.Remote driver = LoadDriver.Remote.start(THREADS, OPERATORS)) {
             URI small = bare.uri(BenchApp.SMALL_PAGE);
+            // The same page on both sides: how far apart two equal sides come out on this machine in this run.
+            PageComparison same = PageComparison.run(driver, small, small, SHORT_ROUNDS, false);
+            report.add(same.referenceRow("Noise floor: the same " + kilobytes(small) + " JSP on both sides, no library, throughput"));
             PageComparison injected = PageComparison.run(driver, small, injecting.uri(BenchApp.SMALL_PAGE), ROUNDS);
             report.add(injected.row("Zero-touch injection: " + kilobytes(small)
                     + " JSP, `chathub.inject=true` vs no library, throughput", 0.97));

@@ -101,14 +101,14 @@ public class ChatHubFilter implements Filter {
             return;
         }
         if (runtime == null) {
-            if (!endpointPath.isEmpty() && endpointPath.equals(pathWithinApplication(http))) {
+            if (!endpointPath.isEmpty() && isPath(http, endpointPath)) {
                 ChatHubOff.warnOnce(context);
             }
             chain.doFilter(request, response);
             return;
         }
         ChatHubConfig config = runtime.config();
-        if (config.endpointEnabled() && config.endpointPath().equals(pathWithinApplication(http))) {
+        if (config.endpointEnabled() && isPath(http, config.endpointPath())) {
             TokenEndpoint.serve(PanelState.of(http, runtime), httpResponse);
             return;
         }
@@ -147,11 +147,15 @@ public class ChatHubFilter implements Filter {
         }
     }
 
-    private static String pathWithinApplication(HttpServletRequest request) {
+    /**
+     * Whether the request's path within the application, path parameters ({@code ;jsessionid=…}) aside, is
+     * {@code path}; without copying the URI, as every request asks.
+     */
+    private static boolean isPath(HttpServletRequest request, String path) {
         String uri = request.getRequestURI();
-        String path = uri.substring(Math.min(request.getContextPath().length(), uri.length()));
-        int parameters = path.indexOf(';');
-        return parameters >= 0 ? path.substring(0, parameters) : path;
+        int start = Math.min(request.getContextPath().length(), uri.length());
+        int end = start + path.length();
+        return uri.startsWith(path, start) && (uri.length() == end || uri.charAt(end) == ';');
     }
 
     @Override

@@ -51,8 +51,7 @@ public class WidgetTag extends SimpleTagSupport {
         // The body is rendered first, so that its own JspException and IOException reach the page as they are.
         String body = body();
         String fallback = body == null || body.isBlank() ? fallbackSetting : body;
-        page.getOut().write(Panels.forTag(state, new Panels.TagAttributes(organization, nonce, renew, loading),
-                fallback));
+        Panels.forTag(page.getOut(), state, new Panels.TagAttributes(organization, nonce, renew, loading), fallback);
     }
 
     /** The body rendered, or {@code null} when the tag has none. */

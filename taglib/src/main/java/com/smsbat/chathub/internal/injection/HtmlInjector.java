@@ -194,6 +194,12 @@ public final class HtmlInjector {
         return path.isEmpty() ? "/" : path;
     }
 
+    /**
+     * The servlet specification's url-pattern rules (section 12.2), for {@code chathub.inject.exclude}. Written out
+     * here because the servlet API offers no way to match a path against a pattern (only the container's own
+     * mapping of the current request), and the containers' matchers are their internals (Jetty's
+     * {@code ServletPathSpec}, Tomcat's {@code Mapper}): depending on one would tie the library to that container.
+     */
     private static Predicate<String> parsePattern(String pattern) {
         if (pattern == null) {
             throw new IllegalArgumentException("url-pattern is missing (null)");

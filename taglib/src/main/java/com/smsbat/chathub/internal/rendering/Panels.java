@@ -7,8 +7,14 @@ import com.smsbat.chathub.internal.runtime.PanelState;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpServletRequest;
 
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * The one place that decides what a page gets for a panel, for the widget tag and for zero-touch
@@ -24,6 +30,10 @@ public final class Panels {
 
     static final String SCRIPT_ID = "operator-chat-panel-script";
     public static final String RENEWAL_MODULE = "/chathub/token-renewal.js";
+    /** Room for a panel's markup with a token of ChatHub's size, so that building the string rarely grows it. */
+    private static final int TYPICAL_LENGTH = 1024;
+    private static final AtomicReferenceArray<ExpiryText> EXPIRY_TEXTS = new AtomicReferenceArray<>(256);
+    private static volatile Fixed lastFixed;
 
     private Panels() {
     }
@@ -58,57 +68,162 @@ public final class Panels {
     }
 
     /**
-     * What a widget tag writes: its panel, nothing when the page already has that organization's panel, or
-     * {@code fallback} (the tag's rendered body, or {@code chathub.fallback}).
+     * Writes what a widget tag writes, piece by piece into the page, so that the markup is copied once, into the
+     * page's buffer, rather than built as a string first: its panel, nothing when the page already has that
+     * organization's panel, or {@code fallback} (the tag's rendered body, or {@code chathub.fallback}).
      */
-    public static String forTag(PanelState state, TagAttributes tag, String fallback) {
-        String organization = tag.organization();
-        String nonce = tag.nonce();
-        String loading = tag.loading();
+    public static void forTag(Writer out, PanelState state, TagAttributes tag, String fallback) throws IOException {
         if (state == null) {
-            return orEmpty(fallback);
+            out.write(orEmpty(fallback));
+            return;
         }
+        String organization = tag.organization();
         var panel = state.panel(organization);
         if (panel.isEmpty()) {
-            return orEmpty(fallback);
+            out.write(orEmpty(fallback));
+            return;
         }
         long organizationId = panel.get().assignment().organizationId();
         if (!state.claimPanel(organizationId)) {
-            return "";
+            return;
         }
         ChatHubRuntime runtime = state.runtime();
         ChatHubConfig config = runtime.config();
         HttpServletRequest request = state.request();
+        Fixed fixed = fixed(runtime, request.getContextPath());
         boolean explicit = organization != null && !organization.isBlank();
         String id = explicit ? SCRIPT_ID + "-" + organizationId : SCRIPT_ID;
+        String nonce = tag.nonce();
         String nonceAttribute = nonceAttribute(nonce != null && !nonce.isBlank() ? nonce : requestNonce(request, config));
-        String module = state.claimRenewalScript()
-                ? "<script type=\"module\" src=\"" + Html.attribute(request.getContextPath() + RENEWAL_MODULE) + '"'
-                        + nonceAttribute + "></script>"
-                : "";
-        String loadingState = loading == null || loading.isBlank() ? ""
-                : "<span class=\"chathub-loading\" role=\"status\" data-chathub-loading-for=\"" + Html.attribute(id)
-                        + "\">" + Html.attribute(loading) + "</span>";
-        String renewal = "";
-        if (tag.renew() && config.renewal() && config.endpointEnabled()) {
-            String tokenUrl = request.getContextPath() + config.endpointPath() + (explicit ? "?org=" + organizationId : "");
-            renewal = " data-chathub-expires-at=\"" + isoInstant(panel.get().token().expiresAt()) + '"'
-                    + " data-chathub-token-url=\"" + Html.attribute(tokenUrl) + '"' + runtime.renewalTimingAttributes();
+        if (state.claimRenewalScript()) {
+            out.write(fixed.moduleStart);
+            out.write(nonceAttribute);
+            out.write("></script>");
         }
+        String loading = tag.loading();
+        if (loading != null && !loading.isBlank()) {
+            out.write("<span class=\"chathub-loading\" role=\"status\" data-chathub-loading-for=\"");
+            out.write(id);
+            out.write("\">");
+            out.write(Html.attribute(loading));
+            out.write("</span>");
+        }
+        out.write("<script type=\"module\" id=\"");
+        out.write(id);
+        out.write(fixed.widgetSource);
+        out.write(" token=\"");
+        // Needs no encoding: a token is JWT-shaped (base64url and dots) or OperatorToken refuses it.
+        out.write(panel.get().token().token());
+        out.write('"');
+        out.write(nonceAttribute);
+        if (tag.renew() && config.renewal() && config.endpointEnabled()) {
+            out.write(" data-chathub-expires-at=\"");
+            out.write(expiryText(panel.get().token().expiresAt()));
+            out.write('"');
+            out.write(explicit ? fixed.renewalAttributes(organizationId) : fixed.renewalAttributes);
+        }
+        out.write("></script>");
         // Kept for the browser module, which shows it when the user signs out or the widget cannot load.
         String fallbackHtml = orEmpty(fallback);
-        String template = fallbackHtml.isEmpty() ? ""
-                : "<template data-chathub-fallback-for=\"" + Html.attribute(id) + "\">" + fallbackHtml + "</template>";
-        // One concatenation: the markup is allocated once, at its exact size.
-        return module + loadingState + "<script type=\"module\" id=\"" + Html.attribute(id)
-                + "\" src=\"" + Html.attribute(runtime.widgetUrl().toString())
-                + "\" token=\"" + Html.attribute(panel.get().token().token()) + '"' + nonceAttribute + renewal
-                + "></script>" + template;
+        if (!fallbackHtml.isEmpty()) {
+            out.write("<template data-chathub-fallback-for=\"");
+            out.write(id);
+            out.write("\">");
+            out.write(fallbackHtml);
+            out.write("</template>");
+        }
     }
 
-    /** What zero-touch writes into a page: what a tag without attributes or body would. */
+    /** What zero-touch writes into a page: what a tag without attributes or body would, as one string. */
     public static String forInjection(PanelState state) {
-        return forTag(state, TagAttributes.NONE, null);
+        StringWriter markup = new StringWriter(TYPICAL_LENGTH);
+        try {
+            forTag(markup, state, TagAttributes.NONE, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException("a StringWriter does not fail", e);
+        }
+        return markup.toString();
+    }
+
+    /**
+     * The fixed parts for this application's pages: the last ones made, unless they were made for another
+     * application or context path (several applications can share the library in a server's own lib folder).
+     * They are keyed by the settings object rather than the running integration so that an undeployed
+     * application's classes are never kept reachable from here.
+     */
+    private static Fixed fixed(ChatHubRuntime runtime, String contextPath) {
+        Fixed fixed = lastFixed;
+        if (fixed == null || fixed.config != runtime.config() || !fixed.widgetUrl.equals(runtime.widgetUrl())
+                || !fixed.contextPath.equals(contextPath)) {
+            fixed = new Fixed(contextPath, runtime.config(), runtime.widgetUrl());
+            lastFixed = fixed;
+        }
+        return fixed;
+    }
+
+    /**
+     * The parts of a panel's markup that are the same on every page of an application, worked out once. The
+     * context path is the one requests give (Tomcat keeps it as the client wrote it), which the links must use.
+     */
+    static final class Fixed {
+
+        final ChatHubConfig config;
+        final URI widgetUrl;
+        final String contextPath;
+        /** The browser module's script tag up to its nonce. */
+        final String moduleStart;
+        /** {@code "} closing the script id, then the widget's {@code src} attribute. */
+        final String widgetSource;
+        /** Token URL and timing attributes of a renewing panel of the default organization. */
+        final String renewalAttributes;
+        private final String tokenUrl;
+        private final String timingAttributes;
+
+        Fixed(String contextPath, ChatHubConfig config, URI widgetUrl) {
+            this.config = config;
+            this.widgetUrl = widgetUrl;
+            this.contextPath = contextPath;
+            this.moduleStart = "<script type=\"module\" src=\"" + Html.attribute(contextPath + RENEWAL_MODULE) + '"';
+            this.widgetSource = "\" src=\"" + Html.attribute(widgetUrl.toString()) + '"';
+            this.tokenUrl = contextPath + config.endpointPath();
+            this.timingAttributes = " data-chathub-renew-before=\"" + config.browserRenewBefore()
+                    + "\" data-chathub-check=\"" + config.renewalCheck() + '"';
+            this.renewalAttributes = renewalAttributes(tokenUrl);
+        }
+
+        /** Token URL and timing attributes of a renewing panel of an organization the tag names. */
+        String renewalAttributes(long organizationId) {
+            return renewalAttributes(tokenUrl + "?org=" + organizationId);
+        }
+
+        private String renewalAttributes(String url) {
+            return " data-chathub-token-url=\"" + Html.attribute(url) + '"' + timingAttributes;
+        }
+    }
+
+    /**
+     * {@link #isoInstant} of a token's expiry, remembered: every page of a token's lifetime writes the same one. A
+     * few hundred slots, each overwritten by the next expiry that lands there, bound it; it holds no tokens.
+     */
+    static String expiryText(Instant expiresAt) {
+        int slot = expiresAt.hashCode() & (EXPIRY_TEXTS.length() - 1);
+        ExpiryText remembered = EXPIRY_TEXTS.get(slot);
+        if (remembered == null || !remembered.expiresAt.equals(expiresAt)) {
+            remembered = new ExpiryText(expiresAt, isoInstant(expiresAt));
+            EXPIRY_TEXTS.set(slot, remembered);
+        }
+        return remembered.text;
+    }
+
+    private static final class ExpiryText {
+
+        final Instant expiresAt;
+        final String text;
+
+        ExpiryText(Instant expiresAt, String text) {
+            this.expiresAt = expiresAt;
+            this.text = text;
+        }
     }
 
     /**

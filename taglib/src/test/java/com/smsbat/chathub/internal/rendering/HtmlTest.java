@@ -1,0 +1,33 @@
+package com.smsbat.chathub.internal.rendering;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+/** Values written into double-quoted HTML attributes. */
+class HtmlTest {
+
+    @Test
+    void everyCharacterThatCouldEndTheAttributeOrStartMarkupIsEncoded() {
+        assertEquals("&amp;&lt;&gt;&#34;&#39;", Html.attribute("&<>\"'"));
+    }
+
+    @Test
+    void encodedCharactersKeepTheirPlaceAmongPlainText() {
+        assertEquals("/app?a=1&amp;b=&#34;x&#34; onload=&#39;y&#39;&gt;",
+                Html.attribute("/app?a=1&b=\"x\" onload='y'>"));
+    }
+
+    @Test
+    void textNeedingNoEncodingIsReturnedAsItIs() {
+        String plain = "https://chathub.example/widget/operator-chat-panel/widget-script.js";
+
+        assertSame(plain, Html.attribute(plain));
+    }
+
+    @Test
+    void nonAsciiTextIsLeftToTheResponseEncoding() {
+        assertEquals("Чат недоступний", Html.attribute("Чат недоступний"));
+    }
+}
