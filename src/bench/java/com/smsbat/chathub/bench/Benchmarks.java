@@ -14,6 +14,7 @@ import com.smsbat.chathub.internal.rendering.WidgetMarkupBenchmark;
 import com.smsbat.chathub.sandbox.ChatHubSandbox;
 import com.smsbat.chathub.sandbox.SandboxEndpoint;
 import com.smsbat.chathub.sandbox.SandboxFaults;
+import com.smsbat.chathub.testing.SharedJetty;
 import com.smsbat.chathub.testing.TestContainer;
 import com.smsbat.chathub.testing.TestHttp;
 import org.openjdk.jmh.annotations.Mode;
@@ -43,6 +44,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -50,11 +52,11 @@ import java.util.stream.Stream;
  * Every benchmark of {@code docs/benchmarks.md} in one run: {@value #COMMAND}. Starts
  * what it needs (ChatHub sandboxes, Jetty with real JSPs, a second JVM as load driver), all on 127.0.0.1,
  * measures each figure against its baseline from this same run, prints the table and writes it with a chart
- * to {@code bench.output} ({@code taglib/target/benchmarks}). Ends by itself, at the latest after ten minutes.
+ * to {@code bench.output} ({@code taglib/target/benchmarks}). Ends by itself, at the latest after twelve minutes.
  */
 public final class Benchmarks {
 
-    private static final Duration TIME_LIMIT = Duration.ofMinutes(10);
+    private static final Duration TIME_LIMIT = Duration.ofMinutes(12);
     /** Concurrent page loads for counting and throughput: enough to keep two cores busy. */
     private static final int THREADS = 8;
     /** Fewer for latency, so that figures measure waiting for the page, not for a core. */
@@ -377,43 +379,45 @@ public final class Benchmarks {
      */
     private void injection(ChatHubSandbox sandbox, List<Operator> operators) throws Exception {
         System.out.println("Zero-touch injection (second process drives the load)…");
-        try (TestContainer injecting = TestContainer.start(BenchApp.withLibrary(sandbox, operators,
-                Map.of("chathub.inject", "true")).contextPath("/inject"));
-             TestContainer bare = TestContainer.start(BenchApp.withoutLibrary(OPERATORS));
+        // Both applications in one server, so that they share its connector and threads as well as the machine.
+        try (SharedJetty server = SharedJetty.start(BenchApp.withLibrary(sandbox, operators,
+                Map.of("chathub.inject", "true")).contextPath("/inject"), BenchApp.withoutLibrary(OPERATORS));
              LoadDriver.Remote driver = LoadDriver.Remote.start(THREADS, OPERATORS)) {
-            URI small = bare.uri(BenchApp.SMALL_PAGE);
+            Function<String, URI> injecting = path -> server.uri(0, path);
+            Function<String, URI> bare = path -> server.uri(1, path);
+            URI small = bare.apply(BenchApp.SMALL_PAGE);
             // The same page on both sides: how far apart two equal sides come out on this machine in this run.
             PageComparison same = PageComparison.run(driver, small, small, SHORT_ROUNDS, false);
             report.add(same.referenceRow("Noise floor: the same " + kilobytes(small) + " JSP on both sides, no library, throughput"));
-            PageComparison injected = PageComparison.run(driver, small, injecting.uri(BenchApp.SMALL_PAGE), ROUNDS);
+            PageComparison injected = PageComparison.run(driver, small, injecting.apply(BenchApp.SMALL_PAGE), ROUNDS);
             report.add(injected.row("Zero-touch injection: " + kilobytes(small)
                     + " JSP, `chathub.inject=true` vs no library, throughput", 0.97));
             report.add(injected.allocationRow("Server heap allocated per page view, 4 KB page injected vs no library "
                     + "(each page alone; includes rendering the panel)"));
             costBars.add(injected.bar("4 KB JSP, injected / no library", 0.97));
-            PageComparison tagged = PageComparison.run(driver, small, injecting.uri(BenchApp.SMALL_TAG_PAGE),
+            PageComparison tagged = PageComparison.run(driver, small, injecting.apply(BenchApp.SMALL_TAG_PAGE),
                     SHORT_ROUNDS, false);
             report.add(tagged.row("Zero-touch on, page with `<chathub:widget/>` (nothing injected): "
-                    + kilobytes(injecting.uri(BenchApp.SMALL_TAG_PAGE)) + " JSP vs the page without tag and library, throughput",
+                    + kilobytes(injecting.apply(BenchApp.SMALL_TAG_PAGE)) + " JSP vs the page without tag and library, throughput",
                     0.97));
             costBars.add(tagged.bar("4 KB JSP with tag, inject on / no library", 0.97));
-            PageComparison large = PageComparison.run(driver, bare.uri(BenchApp.LARGE_PAGE), injecting.uri(BenchApp.LARGE_PAGE), ROUNDS);
-            report.add(large.row("Zero-touch injection: " + kilobytes(bare.uri(BenchApp.LARGE_PAGE))
+            PageComparison large = PageComparison.run(driver, bare.apply(BenchApp.LARGE_PAGE), injecting.apply(BenchApp.LARGE_PAGE), ROUNDS);
+            report.add(large.row("Zero-touch injection: " + kilobytes(bare.apply(BenchApp.LARGE_PAGE))
                     + " JSP, `chathub.inject=true` vs no library, throughput", 0.98));
             report.add(large.allocationRow("Server heap allocated per page view, 100 KB page injected vs no library (each page alone)"));
             costBars.add(large.bar("100 KB JSP, injected / no library", 0.98));
-            PageComparison huge = PageComparison.run(driver, bare.uri(BenchApp.HUGE_PAGE), injecting.uri(BenchApp.HUGE_PAGE), 2);
+            PageComparison huge = PageComparison.run(driver, bare.apply(BenchApp.HUGE_PAGE), injecting.apply(BenchApp.HUGE_PAGE), 2);
             double growth = huge.extraBytesPerView() / large.extraBytesPerView();
-            report.add(new Row("Extra server allocation per injected response, " + kilobytes(bare.uri(BenchApp.HUGE_PAGE))
-                    + " page vs the " + kilobytes(bare.uri(BenchApp.LARGE_PAGE)) + " one",
+            report.add(new Row("Extra server allocation per injected response, " + kilobytes(bare.apply(BenchApp.HUGE_PAGE))
+                    + " page vs the " + kilobytes(bare.apply(BenchApp.LARGE_PAGE)) + " one",
                     String.format("%+,.1f KB", large.extraBytesPerView() / 1024),
                     String.format("%+,.1f KB", huge.extraBytesPerView() / 1024), times(growth),
                     "bounded: < 2× (proportional would be 10×)", Report.verdict(growth < 2)));
             for (String response : List.of(BenchApp.STYLESHEET, BenchApp.JSON)) {
-                PageComparison other = PageComparison.run(driver, bare.uri(response), injecting.uri(response),
+                PageComparison other = PageComparison.run(driver, bare.apply(response), injecting.apply(response),
                         SHORT_ROUNDS, false);
                 String what = response.equals(BenchApp.STYLESHEET) ? "stylesheet (static file)" : "JSON (servlet)";
-                report.add(other.row("Zero-touch on, not a page: " + kilobytes(bare.uri(response)) + " " + what
+                report.add(other.row("Zero-touch on, not a page: " + kilobytes(bare.apply(response)) + " " + what
                         + ", `chathub.inject=true` vs no library, throughput", 0.99, false));
                 costBars.add(other.bar(what.substring(0, what.indexOf(' ')) + ", inject on / no library", 0.99));
             }

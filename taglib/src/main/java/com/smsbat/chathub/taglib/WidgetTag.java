@@ -60,7 +60,8 @@ public class WidgetTag extends SimpleTagSupport {
         if (body == null) {
             return null;
         }
-        StringWriter rendered = new StringWriter();
+        // Room for a typical fallback paragraph, so that rendering it does not grow the buffer several times.
+        StringWriter rendered = new StringWriter(256);
         body.invoke(rendered);
         return rendered.toString();
     }

@@ -67,6 +67,28 @@ class UpstreamTroubleContainerTest {
     }
 
     @Test
+    void aPageWithTheTagUnderZeroTouchWaitsForAHungChatHubOnlyOnce() {
+        Map<String, String> settings = ChatHubApps.sandboxSettings(sandbox);
+        settings.put("chathub.wait", "PT2S");
+        settings.put("chathub.http.timeout", "PT10S");
+        settings.put("chathub.inject", "true");
+        try (TestContainer injecting = TestContainer.start(
+                ChatHubApps.withPage(ChatHubApps.app(settings, ""), "page.jsp", page(widget())))) {
+            TestHttp.anonymous().get(injecting.uri("/page.jsp"));
+            SandboxFaults.of(sandbox).hang(SandboxEndpoint.OPERATOR_TOKEN);
+
+            long started = System.nanoTime();
+            HttpResponse<String> response = TestHttp.as("john", "pw").get(injecting.uri("/secure/page.jsp"));
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+
+            assertEquals(200, response.statusCode());
+            assertTrue(response.body().contains(FALLBACK), response.body());
+            // The tag waits its 2 s; zero-touch at the </body> must not wait another 2 s for the same panel.
+            assertTrue(elapsed.compareTo(Duration.ofMillis(3_500)) < 0, "took " + elapsed);
+        }
+    }
+
+    @Test
     void failingChatHubGivesTheFallback() {
         SandboxFaults.of(sandbox).fail(SandboxEndpoint.OPERATOR_TOKEN, 500, -1);
 

@@ -44,6 +44,7 @@ public final class PanelState {
     private String user;
     private List<OperatorAssignment> assignments;
     private boolean renewalScriptWritten;
+    private Optional<Panel> defaultPanel;
 
     private PanelState(ChatHubRuntime runtime, HttpServletRequest request) {
         this.runtime = runtime;
@@ -169,15 +170,26 @@ public final class PanelState {
         return all.stream().filter(a -> a.organizationId() == id.getAsLong()).findFirst();
     }
 
-    /** The panel for {@code organization}, waiting at most the configured budget for its token. */
+    /**
+     * The panel for {@code organization}, waiting at most the configured budget for its token. The default
+     * organization's is worked out once per request: a page's tag and zero-touch both ask for it, and a page must
+     * not wait for ChatHub twice.
+     */
     public Optional<Panel> panel(String organization) {
+        boolean asked = organization != null && !organization.isBlank();
+        if (!asked && defaultPanel != null) {
+            return defaultPanel;
+        }
         Optional<OperatorAssignment> assignment = assignment(organization);
         if (assignment.isEmpty() && !assignments().isEmpty()) {
-            boolean asked = organization != null && !organization.isBlank();
             decide(Outcome.NOT_AN_OPERATOR, "no operator in organization "
                     + (asked ? organization : runtime.config().organization()));
         }
-        return assignment.flatMap(this::panel);
+        Optional<Panel> panel = assignment.flatMap(this::panel);
+        if (!asked) {
+            defaultPanel = panel;
+        }
+        return panel;
     }
 
     private Optional<Panel> panel(OperatorAssignment assignment) {

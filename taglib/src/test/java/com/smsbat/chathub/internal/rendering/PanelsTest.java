@@ -1,6 +1,5 @@
 package com.smsbat.chathub.internal.rendering;
 
-
 import com.smsbat.chathub.internal.config.ChatHubConfig;
 import org.junit.jupiter.api.Test;
 
