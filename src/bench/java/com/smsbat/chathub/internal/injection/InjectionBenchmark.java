@@ -9,7 +9,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import jakarta.servlet.http.MappingMatch;
 import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 import java.io.IOException;
@@ -21,8 +23,8 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * What zero-touch injection adds to one ~4 KB page written the way a JSP writes it (its buffer's chars in one
- * write, then the end of the request): {@link #injectedPage()} runs the page through {@link HtmlInjector} with a
+ * What zero-touch injection adds to one page of {@link #kilobytes} written the way a JSP writes it (its 8 KiB
+ * buffer's chars at a time, then the end of the request): {@link #injectedPage()} runs the page through {@link HtmlInjector} with a
  * ready markup, {@link #plainPage()} writes it straight to the same response. The difference is the injector's
  * own work and allocation per page — wrapping, deciding, scanning for {@code </body>}, holding it, inserting —
  * without the panel's rendering, which {@link WidgetMarkupBenchmark} measures. The container is a stand-in with
@@ -33,7 +35,14 @@ public class InjectionBenchmark {
 
     private static final String MARKUP = "<script type=\"module\" id=\"operator-chat-panel-script\" "
             + "src=\"https://widget.example/widget-script.js\" token=\"aaa.bbb.ccc\"></script>";
-    private static final char[] PAGE = page().toCharArray();
+    /** What a JSP writer hands on at a time: its buffer. */
+    private static final int JSP_BUFFER = 8 * 1024;
+
+    /** About 4 KB (a short list page, one write) or 100 KB (thirteen writes). */
+    @Param({"4", "100"})
+    public int kilobytes;
+
+    private char[] page;
 
     private final HtmlInjector injector = new HtmlInjector(List.of());
     private final InjectedRequest request = new InjectedRequest();
@@ -51,6 +60,11 @@ public class InjectionBenchmark {
         }
     };
 
+    @Setup
+    public void makePage() {
+        page = page(kilobytes * 1000).toCharArray();
+    }
+
     @Benchmark
     public long plainPage() throws IOException {
         request.newPage();
@@ -64,23 +78,26 @@ public class InjectionBenchmark {
         request.newPage();
         response.newPage();
         injector.filter(request, response, jsp, markup);
-        if (response.written != PAGE.length + MARKUP.length()) {
+        if (response.written != page.length + MARKUP.length()) {
             throw new IllegalStateException("the page did not get the markup");
         }
         return response.written;
     }
 
-    private static void writePage(HttpServletResponse response) throws IOException {
+    private void writePage(HttpServletResponse response) throws IOException {
         response.setContentType("text/html;charset=UTF-8");
-        response.getWriter().write(PAGE, 0, PAGE.length);
+        PrintWriter writer = response.getWriter();
+        for (int from = 0; from < page.length; from += JSP_BUFFER) {
+            writer.write(page, from, Math.min(JSP_BUFFER, page.length - from));
+        }
     }
 
-    /** A back-office list page of about 4 KB. */
-    private static String page() {
+    /** A back-office list page of about {@code length} chars. */
+    private static String page(int length) {
         StringBuilder page = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"UTF-8\">"
                 + "<title>Open orders</title><link rel=\"stylesheet\" href=\"/app/static/app.css\"></head>\n<body>\n"
                 + "<main><h1>Open orders</h1><table class=\"grid\"><tbody>\n");
-        for (int i = 1; page.length() < 3900; i++) {
+        for (int i = 1; page.length() < length - 100; i++) {
             page.append("<tr class=\"").append(i % 2 == 0 ? "even" : "odd").append("\"><td>SO-").append(100_000 + i)
                     .append("</td><td>Customer ").append(i).append(" &amp; Partners &lt;Trading&gt; Ltd.</td>")
                     .append("<td class=\"num\">").append(i * 37 % 1000).append(".50</td></tr>\n");

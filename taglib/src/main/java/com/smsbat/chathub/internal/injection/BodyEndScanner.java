@@ -16,9 +16,8 @@ import java.util.Arrays;
  * without insertion and scanning goes on: a real end of page is followed by little, so such a marker is far more
  * likely text inside a script or comment, where inserting a script tag would break the page.
  *
- * <p>Cost: only the last {@value #MAX_HELD_AFTER_MARKER} units of a write can hold a candidate, and they are
- * searched from the end, skipping ahead by the marker's length wherever a unit cannot be part of one; nothing is
- * allocated until a unit has to be kept back.
+ * <p>Cost: only the last {@value #MAX_HELD_AFTER_MARKER} units of a write can hold a candidate, and of those only
+ * every seventh unit is looked at (see {@link #lastMarker}); nothing is allocated until a unit has to be kept back.
  *
  * <p>Not thread-safe; the owner serialises calls.
  */
@@ -31,11 +30,11 @@ final class BodyEndScanner {
     /** A marker, what follows it, and a next marker completing while the first is still held. */
     static final int MAX_HELD = MARKER_LENGTH + MAX_HELD_AFTER_MARKER + MARKER_LENGTH;
     /**
-     * For the search from the end of a write, by ASCII unit at a possible marker start: how many units further
-     * back the next possible start lies (0 for {@code '<'}: check here). The marker's units are all different, so
-     * a unit at marker position {@code k} can only belong to a marker starting {@code k} units back.
+     * By ASCII unit, its position in the marker (either case), or the marker's length for units not in it. The
+     * marker's units are all different, so a unit at marker position {@code k} can only belong to a marker
+     * starting {@code k} units back.
      */
-    private static final byte[] SHIFT = shifts();
+    private static final byte[] POSITION = positions();
 
     /** Where units go, and who decides about the markup. */
     interface Downstream {
@@ -215,25 +214,26 @@ final class BodyEndScanner {
         capacity = grown;
     }
 
-    /** The start of the last whole marker within {@code [from, to)}, or -1. */
+    /**
+     * The start of the last whole marker within {@code [from, to)}, or -1. Any seven units in a row hold exactly one
+     * unit at a multiple of seven units back from the end, so only those are looked at: a marker's unit there tells
+     * where that marker would start. The steps are a fixed seven units apart, so the processor loads several at a
+     * time; markers cannot overlap, so the first one found from the end is the last one.
+     */
     private static int lastMarker(Object units, int from, int to) {
-        int start = to - MARKER_LENGTH;
-        while (start >= from) {
-            int unit = unit(units, start);
-            int shift = unit < SHIFT.length ? SHIFT[unit] : MARKER_LENGTH;
-            if (shift == 0) {
-                if (markerAt(units, start)) {
-                    return start;
-                }
-                shift = MARKER_LENGTH;
+        for (int probe = to - 1; probe >= from; probe -= MARKER_LENGTH) {
+            int unit = unit(units, probe);
+            int position = unit < POSITION.length ? POSITION[unit] : MARKER_LENGTH;
+            int start = probe - position;
+            if (position < MARKER_LENGTH && start >= from && start + MARKER_LENGTH <= to && markerAt(units, start)) {
+                return start;
             }
-            start -= shift;
         }
         return -1;
     }
 
     private static boolean markerAt(Object units, int start) {
-        for (int position = 1; position < MARKER_LENGTH; position++) {
+        for (int position = 0; position < MARKER_LENGTH; position++) {
             if (!continuesMarker(unit(units, start + position), position)) {
                 return false;
             }
@@ -272,14 +272,14 @@ final class BodyEndScanner {
         return lower == MARKER.charAt(position);
     }
 
-    private static byte[] shifts() {
-        byte[] shifts = new byte[128];
-        Arrays.fill(shifts, (byte) MARKER_LENGTH);
+    private static byte[] positions() {
+        byte[] positions = new byte[128];
+        Arrays.fill(positions, (byte) MARKER_LENGTH);
         for (int position = 0; position < MARKER_LENGTH; position++) {
             char c = MARKER.charAt(position);
-            shifts[c] = (byte) position;
-            shifts[Character.toUpperCase(c)] = (byte) position;
+            positions[c] = (byte) position;
+            positions[Character.toUpperCase(c)] = (byte) position;
         }
-        return shifts;
+        return positions;
     }
 }
