@@ -17,10 +17,9 @@ import java.util.stream.IntStream;
 final class BenchApp {
 
     static final String PASSWORD = "pw";
-    /** Rows that make the page about 30 KB, 100 KB and 1 MB. */
+    /** Rows that make the page about 30 KB and 100 KB. */
     static final int PAGE_ROWS = 118;
     static final int LARGE_PAGE_ROWS = 412;
-    static final int HUGE_PAGE_ROWS = 4_250;
     /** Rows that make a page of about 4 KB, like a back office's short list pages. */
     static final int SMALL_PAGE_ROWS = 13;
 
@@ -28,7 +27,6 @@ final class BenchApp {
     static final String PLAIN_PAGE = "/secure/plain.jsp";
     static final String NAIVE_PAGE = "/secure/naive.jsp";
     static final String LARGE_PAGE = "/secure/large.jsp";
-    static final String HUGE_PAGE = "/secure/huge.jsp";
     static final String SMALL_PAGE = "/secure/small.jsp";
     static final String SMALL_TAG_PAGE = "/secure/small-tag.jsp";
     /** Not HTML: a stylesheet served by the container's default servlet, and JSON from a servlet. */
@@ -104,8 +102,8 @@ final class BenchApp {
     }
 
     /**
-     * The responses compared with and without the library, for users {@code op1…op<users>}: the small, large
-     * and huge pages, the stylesheet and the JSON.
+     * The responses compared with and without the library, for users {@code op1…op<users>}: the small and
+     * large pages, the stylesheet and the JSON.
      */
     static TestWebapp withoutLibrary(int users) {
         return withResponses(withUsers(TestWebapp.create().withoutLibrary(), users), TestWebapp.SECURE_BASIC);
@@ -118,7 +116,6 @@ final class BenchApp {
                 """.formatted(JsonServlet.class.getName(), JSON))
                 .file(SMALL_PAGE.substring(1), page(SMALL_PAGE_ROWS, ""))
                 .file(LARGE_PAGE.substring(1), page(LARGE_PAGE_ROWS, ""))
-                .file(HUGE_PAGE.substring(1), page(HUGE_PAGE_ROWS, ""))
                 .file(STYLESHEET.substring(1), STYLESHEET_TEXT);
     }
 

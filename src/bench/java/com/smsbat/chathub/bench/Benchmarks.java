@@ -171,15 +171,22 @@ public final class Benchmarks {
         report.add(new Row("JMH: the tag's markup from a warm cache", "cache hit " + nanos(hit), micro(markup),
                 times(score(markup) / score(hit)), "≤ 2 KB allocated per page",
                 Report.verdict(allocated(markup) <= 2048)));
+        Map<String, Double> extra = new HashMap<>();
         for (String kilobytes : List.of("4", "100")) {
             RunResult plain = results.get("plainPage" + kilobytes);
             RunResult injected = results.get("injectedPage" + kilobytes);
-            double extra = allocated(injected) - allocated(plain);
+            extra.put(kilobytes, allocated(injected) - allocated(plain));
             report.add(new Row("JMH: zero-touch injection's own work on a ~" + kilobytes
                     + " KB page (markup ready; container a stand-in)", "page written without injector: " + micro(plain),
-                    micro(injected) + String.format(", %+.0f B per page", extra), times(score(injected) / score(plain)),
-                    "≤ 1 KB extra allocated per page", Report.verdict(extra <= 1024)));
+                    micro(injected) + String.format(", %+.0f B per page", extra.get(kilobytes)),
+                    times(score(injected) / score(plain)), "≤ 1 KB extra allocated per page",
+                    Report.verdict(extra.get(kilobytes) <= 1024)));
         }
+        // Counted exactly by JMH: the server-wide heap figures below move by more than this from view to view.
+        double growth = extra.get("100") / extra.get("4");
+        report.add(new Row("JMH: zero-touch injection's own allocation, ~100 KB page vs ~4 KB page",
+                String.format("%+.0f B per page", extra.get("4")), String.format("%+.0f B per page", extra.get("100")),
+                times(growth), "bounded: < 2× (proportional would be 25×)", Report.verdict(growth > 0 && growth < 2)));
     }
 
     private static double allocated(RunResult result) {
@@ -379,7 +386,7 @@ public final class Benchmarks {
     /**
      * Zero-touch injection: each response of an application with {@code chathub.inject=true} vs the same response of
      * an application without the library — the ~4 KB page (with the tag too, where the tag draws the panel and
-     * nothing is injected), the ~100 KB and ~1 MB pages, a stylesheet and JSON.
+     * nothing is injected), the ~100 KB page, a stylesheet and JSON.
      */
     private void injection(ChatHubSandbox sandbox, List<Operator> operators) throws Exception {
         System.out.println("Zero-touch injection (second process drives the load)…");
@@ -410,13 +417,6 @@ public final class Benchmarks {
                     + " JSP, `chathub.inject=true` vs no library, throughput", 0.98));
             report.add(large.allocationRow("Server heap allocated per page view, 100 KB page injected vs no library (each page alone)"));
             costBars.add(large.bar("100 KB JSP, injected / no library", 0.98));
-            PageComparison huge = PageComparison.run(driver, bare.apply(BenchApp.HUGE_PAGE), injecting.apply(BenchApp.HUGE_PAGE), 2);
-            double growth = huge.extraBytesPerView() / large.extraBytesPerView();
-            report.add(new Row("Extra server allocation per injected response, " + kilobytes(bare.apply(BenchApp.HUGE_PAGE))
-                    + " page vs the " + kilobytes(bare.apply(BenchApp.LARGE_PAGE)) + " one",
-                    String.format("%+,.1f KB", large.extraBytesPerView() / 1024),
-                    String.format("%+,.1f KB", huge.extraBytesPerView() / 1024), times(growth),
-                    "bounded: < 2× (proportional would be 10×)", Report.verdict(growth < 2)));
             for (String response : List.of(BenchApp.STYLESHEET, BenchApp.JSON)) {
                 PageComparison other = PageComparison.run(driver, bare.apply(response), injecting.apply(response),
                         SHORT_ROUNDS, false);
