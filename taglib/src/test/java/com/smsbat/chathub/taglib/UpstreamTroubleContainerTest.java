@@ -57,13 +57,18 @@ class UpstreamTroubleContainerTest {
     void hungChatHubGivesTheFallbackWithinTheWaitBudget() {
         SandboxFaults.of(sandbox).hang(SandboxEndpoint.OPERATOR_TOKEN);
 
+        assertFallbackWithin(container, BUDGET.plusSeconds(2));
+    }
+
+    /** John's secure page answers 200 with the fallback in less than {@code limit}. */
+    private static void assertFallbackWithin(TestContainer app, Duration limit) {
         long started = System.nanoTime();
-        HttpResponse<String> response = TestHttp.as("john", "pw").get(container.uri("/secure/page.jsp"));
+        HttpResponse<String> response = TestHttp.as("john", "pw").get(app.uri("/secure/page.jsp"));
         Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
 
         assertEquals(200, response.statusCode());
         assertTrue(response.body().contains(FALLBACK), response.body());
-        assertTrue(elapsed.compareTo(BUDGET.plusSeconds(2)) < 0, "took " + elapsed);
+        assertTrue(elapsed.compareTo(limit) < 0, "took " + elapsed);
     }
 
     @Test
@@ -77,14 +82,8 @@ class UpstreamTroubleContainerTest {
             TestHttp.anonymous().get(injecting.uri("/page.jsp"));
             SandboxFaults.of(sandbox).hang(SandboxEndpoint.OPERATOR_TOKEN);
 
-            long started = System.nanoTime();
-            HttpResponse<String> response = TestHttp.as("john", "pw").get(injecting.uri("/secure/page.jsp"));
-            Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
-
-            assertEquals(200, response.statusCode());
-            assertTrue(response.body().contains(FALLBACK), response.body());
             // The tag waits its 2 s; zero-touch at the </body> must not wait another 2 s for the same panel.
-            assertTrue(elapsed.compareTo(Duration.ofMillis(3_500)) < 0, "took " + elapsed);
+            assertFallbackWithin(injecting, Duration.ofMillis(3_500));
         }
     }
 
