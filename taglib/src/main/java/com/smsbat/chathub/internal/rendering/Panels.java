@@ -148,12 +148,13 @@ public final class Panels {
     /**
      * The fixed parts for this application's pages: the last ones made, unless they were made for another
      * application or context path (several applications can share the library in a server's own lib folder).
-     * They are keyed by the settings object rather than the running integration so that an undeployed
+     * They are keyed by the settings and widget address objects (compared as objects: a running integration keeps
+     * its own) rather than by the running integration, so that an undeployed
      * application's classes are never kept reachable from here.
      */
     private static Fixed fixed(ChatHubRuntime runtime, String contextPath) {
         Fixed fixed = lastFixed;
-        if (fixed == null || fixed.config != runtime.config() || !fixed.widgetUrl.equals(runtime.widgetUrl())
+        if (fixed == null || fixed.config != runtime.config() || fixed.widgetUrl != runtime.widgetUrl()
                 || !fixed.contextPath.equals(contextPath)) {
             fixed = new Fixed(contextPath, runtime.config(), runtime.widgetUrl());
             lastFixed = fixed;
