@@ -3,9 +3,6 @@ package com.smsbat.chathub.testing;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ContextHandlerCollection;
-import org.eclipse.jetty.security.HashLoginService;
-import org.eclipse.jetty.security.UserStore;
-import org.eclipse.jetty.util.security.Credential;
 
 import java.net.URI;
 import java.util.ArrayList;
@@ -39,17 +36,8 @@ public final class SharedJetty implements AutoCloseable {
     }
 
     private void deploy(TestWebapp... apps) throws Exception {
-        ServerConnector connector = new ServerConnector(server);
-        connector.setHost("127.0.0.1");
-        connector.setPort(0);
-        server.addConnector(connector);
-        UserStore store = new UserStore();
-        for (TestWebapp.User user : apps[0].users()) {
-            store.addUser(user.name(), Credential.getCredential(user.password()), user.roles().toArray(String[]::new));
-        }
-        HashLoginService logins = new HashLoginService("test");
-        logins.setUserStore(store);
-        server.addBean(logins);
+        ServerConnector connector = JettyTestContainer.addLocalConnector(server);
+        JettyTestContainer.addUsers(server, apps[0].users());
         ContextHandlerCollection contexts = new ContextHandlerCollection();
         for (TestWebapp app : apps) {
             contextPaths.add(app.contextPath());

@@ -9,6 +9,7 @@ import org.eclipse.jetty.util.security.Credential;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.BiFunction;
 
 /**
@@ -32,24 +33,34 @@ final class JettyTestContainer implements TestContainer {
 
     @Override
     public void deploy(TestWebapp app) throws Exception {
-        ServerConnector connector = new ServerConnector(server);
-        connector.setHost("127.0.0.1");
-        connector.setPort(0);
-        server.addConnector(connector);
-
-        UserStore store = new UserStore();
-        for (TestWebapp.User user : app.users()) {
-            store.addUser(user.name(), Credential.getCredential(user.password()), user.roles().toArray(String[]::new));
-        }
-        HashLoginService logins = new HashLoginService("test");
-        logins.setUserStore(store);
-        server.addBean(logins);
+        ServerConnector connector = addLocalConnector(server);
+        addUsers(server, app.users());
 
         contextPath = "/".equals(app.contextPath()) ? "" : app.contextPath();
         context = webapps.apply(app, app.materialize());
         server.setHandler(context);
         server.start();
         port = connector.getLocalPort();
+    }
+
+    /** A connector on 127.0.0.1 at a free port, added to {@code server}. */
+    static ServerConnector addLocalConnector(Server server) {
+        ServerConnector connector = new ServerConnector(server);
+        connector.setHost("127.0.0.1");
+        connector.setPort(0);
+        server.addConnector(connector);
+        return connector;
+    }
+
+    /** {@code users} as the server's login service. */
+    static void addUsers(Server server, List<TestWebapp.User> users) {
+        UserStore store = new UserStore();
+        for (TestWebapp.User user : users) {
+            store.addUser(user.name(), Credential.getCredential(user.password()), user.roles().toArray(String[]::new));
+        }
+        HashLoginService logins = new HashLoginService("test");
+        logins.setUserStore(store);
+        server.addBean(logins);
     }
 
     @Override

@@ -13,7 +13,6 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.net.URI;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
@@ -203,49 +202,21 @@ public final class Panels {
     }
 
     /**
-     * {@link #isoInstant} of a token's expiry, remembered: every page of a token's lifetime writes the same one. A
-     * few hundred slots, each overwritten by the next expiry that lands there, bound it; it holds no tokens.
+     * A token's expiry as {@link Instant#toString()} writes it, remembered: every page of a token's lifetime writes
+     * the same one, and the formatter behind {@code toString()} allocates more than the rest of the markup. A few
+     * hundred slots, each overwritten by the next expiry that lands there, bound it; it holds no tokens.
      */
     static String expiryText(Instant expiresAt) {
         int slot = expiresAt.hashCode() & (EXPIRY_TEXTS.length() - 1);
         ExpiryText remembered = EXPIRY_TEXTS.get(slot);
-        if (remembered == null || !remembered.expiresAt.equals(expiresAt)) {
-            remembered = new ExpiryText(expiresAt, isoInstant(expiresAt));
+        if (remembered == null || !remembered.expiresAt().equals(expiresAt)) {
+            remembered = new ExpiryText(expiresAt, expiresAt.toString());
             EXPIRY_TEXTS.set(slot, remembered);
         }
-        return remembered.text;
+        return remembered.text();
     }
 
-    private static final class ExpiryText {
-
-        final Instant expiresAt;
-        final String text;
-
-        ExpiryText(Instant expiresAt, String text) {
-            this.expiresAt = expiresAt;
-            this.text = text;
-        }
-    }
-
-    /**
-     * What {@link Instant#toString()} gives for the whole seconds a token's expiry has, without the garbage of
-     * the formatter behind it (a third of a page's markup allocation); other instants as {@code toString()}.
-     */
-    static String isoInstant(Instant instant) {
-        long seconds = instant.getEpochSecond();
-        LocalDate date = LocalDate.ofEpochDay(Math.floorDiv(seconds, 86_400));
-        int second = (int) Math.floorMod(seconds, 86_400);
-        if (instant.getNano() != 0 || date.getYear() < 1000 || date.getYear() > 9999) {
-            return instant.toString();
-        }
-        int month = date.getMonthValue();
-        int day = date.getDayOfMonth();
-        int hour = second / 3600;
-        int minute = second / 60 % 60;
-        second %= 60;
-        return date.getYear() + (month < 10 ? "-0" : "-") + month + (day < 10 ? "-0" : "-") + day
-                + (hour < 10 ? "T0" : "T") + hour + (minute < 10 ? ":0" : ":") + minute
-                + (second < 10 ? ":0" : ":") + second + "Z";
+    private record ExpiryText(Instant expiresAt, String text) {
     }
 
     private static String requestNonce(HttpServletRequest request, ChatHubConfig config) {
