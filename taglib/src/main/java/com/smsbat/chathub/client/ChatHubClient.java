@@ -70,7 +70,7 @@ public final class ChatHubClient implements AutoCloseable {
     public OperatorToken operatorToken(long operatorId, Instant expiresAt) {
         Objects.requireNonNull(expiresAt, "expiresAt");
         Call call = Call.post("/api/operator/get-token");
-        Reply reply = exchange(call, new JsonBodies.OperatorTokenRequest(operatorId, expiresAt.toString()));
+        Reply reply = exchange(call, JsonBodies.operatorTokenRequest(operatorId, expiresAt));
         TokenBody body = JsonBodies.tokenBody(call, reply.body());
         if (!OperatorToken.isJwtShaped(body.token())) {
             throw new ChatHubResponseException("ChatHub answered " + call + " with a token that is not JWT-shaped");
@@ -87,14 +87,14 @@ public final class ChatHubClient implements AutoCloseable {
     public TokenValidation validateToken(String token) {
         Objects.requireNonNull(token, "token");
         Call call = Call.post("/api/operator/validate-token");
-        return JsonBodies.validation(call, exchange(call, new JsonBodies.ValidationRequest(token), token).body());
+        return JsonBodies.validation(call, exchange(call, JsonBodies.validationRequest(token), token).body());
     }
 
     /** Adds operators to their organizations; returns them as ChatHub created them, with their ids. */
     public List<Operator> synchronize(List<NewOperator> operators) {
         Objects.requireNonNull(operators, "operators");
         Call call = Call.post("/api/operator/synchronize");
-        return JsonBodies.operators(call, exchange(call, operators).body());
+        return JsonBodies.operators(call, exchange(call, JsonBodies.newOperators(operators)).body());
     }
 
     /** @param status anything but {@link OperatorStatus#OTHER}, which has no ChatHub code */
@@ -103,12 +103,11 @@ public final class ChatHubClient implements AutoCloseable {
         if (status == OperatorStatus.OTHER) {
             throw new IllegalArgumentException("status OTHER cannot be sent to ChatHub; use ACTIVE, INACTIVE or DELETED");
         }
-        exchange(Call.post("/api/operator/status"), new JsonBodies.StatusRequest(operatorId, status.code()));
+        exchange(Call.post("/api/operator/status"), JsonBodies.statusRequest(operatorId, status.code()));
     }
 
     /** One call with the company token: one login and one retry on 401, never more. */
-    private Reply exchange(Call call, Object requestBody, String... secretsInRequest) {
-        String json = requestBody == null ? null : JsonBodies.write(requestBody);
+    private Reply exchange(Call call, String json, String... secretsInRequest) {
         String companyToken = session.token();
         Reply reply = transport.send(call, json, companyToken);
         if (reply.status() == 401) {
@@ -204,7 +203,7 @@ public final class ChatHubClient implements AutoCloseable {
         }
 
         private static String requireText(String value, String what) {
-            if (value == null || value.isBlank()) {
+            if (value == null || value.trim().isEmpty()) {
                 throw new IllegalArgumentException(what + " must not be empty");
             }
             return value;

@@ -21,7 +21,29 @@ final class CompanySession {
     private static final Logger LOG = Logger.getLogger(CompanySession.class.getName());
     private static final Call LOGIN = Call.post("/api/company/get-token");
 
-    private record Refusal(ChatHubAuthenticationException reason, Instant refusedAt, Instant until) { }
+    private static final class Refusal {
+        private final ChatHubAuthenticationException reason;
+        private final Instant refusedAt;
+        private final Instant until;
+
+        Refusal(ChatHubAuthenticationException reason, Instant refusedAt, Instant until) {
+            this.reason = reason;
+            this.refusedAt = refusedAt;
+            this.until = until;
+        }
+
+        ChatHubAuthenticationException reason() {
+            return reason;
+        }
+
+        Instant refusedAt() {
+            return refusedAt;
+        }
+
+        Instant until() {
+            return until;
+        }
+    }
 
     private final HttpTransport transport;
     private final Redactor redactor;
@@ -108,7 +130,7 @@ final class CompanySession {
     }
 
     private String logIn() {
-        Reply reply = transport.send(LOGIN, JsonBodies.write(new JsonBodies.LoginRequest(login, password)), null);
+        Reply reply = transport.send(LOGIN, JsonBodies.login(login, password), null);
         if (reply.status() == 401) {
             throw refuse("ChatHub refused the company login '" + login + "' (" + reply.describe(LOGIN)
                     + "); check the configured ChatHub login and password", reply);

@@ -1,5 +1,6 @@
 package com.smsbat.chathub.client;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -16,7 +17,22 @@ import java.util.concurrent.ConcurrentHashMap;
 final class HttpTransport {
 
     /** One ChatHub endpoint as called, e.g. {@code GET /api/operator?organizationId=24}; safe to print. */
-    record Call(String method, String pathAndQuery) {
+    static final class Call {
+        private final String method;
+        private final String pathAndQuery;
+
+        Call(String method, String pathAndQuery) {
+            this.method = method;
+            this.pathAndQuery = pathAndQuery;
+        }
+
+        public String method() {
+            return method;
+        }
+
+        public String pathAndQuery() {
+            return pathAndQuery;
+        }
 
         static Call get(String pathAndQuery) {
             return new Call("GET", pathAndQuery);
@@ -30,10 +46,32 @@ final class HttpTransport {
         public String toString() {
             return method + " " + pathAndQuery;
         }
+    
     }
 
     /** What ChatHub answered; the body is never printed as is. */
-    record Reply(int status, String body, String requestId) {
+    static final class Reply {
+        private final int status;
+        private final String body;
+        private final String requestId;
+
+        Reply(int status, String body, String requestId) {
+            this.status = status;
+            this.body = body;
+            this.requestId = requestId;
+        }
+
+        public int status() {
+            return status;
+        }
+
+        public String body() {
+            return body;
+        }
+
+        public String requestId() {
+            return requestId;
+        }
 
         boolean isSuccess() {
             return status >= 200 && status < 300;
@@ -43,6 +81,7 @@ final class HttpTransport {
         String describe(Call call) {
             return status + " to " + call + (requestId == null ? "" : " (X-Request-Id " + requestId + ")");
         }
+    
     }
 
     private final Set<HttpURLConnection> inFlight = ConcurrentHashMap.newKeySet();
@@ -139,17 +178,25 @@ final class HttpTransport {
     /** The whole body (read to the end, so that the connection can be reused), in the charset it declares. */
     private static String readBody(HttpURLConnection connection, int status) throws IOException {
         try (InputStream in = status >= 400 ? connection.getErrorStream() : connection.getInputStream()) {
-            return in == null ? "" : new String(in.readAllBytes(), charset(connection.getContentType()));
+            if (in == null) {
+                return "";
+            }
+            ByteArrayOutputStream body = new ByteArrayOutputStream();
+            byte[] buffer = new byte[8192];
+            for (int read; (read = in.read(buffer)) != -1; ) {
+                body.write(buffer, 0, read);
+            }
+            return new String(body.toByteArray(), charset(connection.getContentType()));
         }
     }
 
     private static Charset charset(String contentType) {
         if (contentType != null) {
             for (String parameter : contentType.split(";")) {
-                String[] nameAndValue = parameter.strip().split("=", 2);
-                if (nameAndValue.length == 2 && nameAndValue[0].strip().equalsIgnoreCase("charset")) {
+                String[] nameAndValue = parameter.trim().split("=", 2);
+                if (nameAndValue.length == 2 && nameAndValue[0].trim().equalsIgnoreCase("charset")) {
                     try {
-                        return Charset.forName(nameAndValue[1].strip().replace("\"", ""));
+                        return Charset.forName(nameAndValue[1].trim().replace("\"", ""));
                     } catch (IllegalArgumentException e) {
                         return StandardCharsets.UTF_8;
                     }

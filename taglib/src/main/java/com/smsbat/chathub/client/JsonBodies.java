@@ -1,16 +1,11 @@
 package com.smsbat.chathub.client;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.smsbat.chathub.client.HttpTransport.Call;
 
 import java.io.IOException;
@@ -23,91 +18,129 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
- * JSON in and out of ChatHub. Bodies are read into lenient records and then checked by hand, so that a problem
- * is reported by its place in the body ({@code $[2].name}) and never by its value, which may be a token.
+ * JSON in and out of ChatHub. Bodies are read as trees and checked by hand, so that a problem is reported by its
+ * place in the body ({@code $[2].name}) and never by its value, which may be a token.
+ *
+ * <p>Only Jackson API that exists since 2.9 is used here (the tree model, {@link JsonFactory.Feature}): applications
+ * bring their own Jackson, and Maven puts theirs in {@code WEB-INF/lib} instead of ours.
  */
 final class JsonBodies {
 
-    /** Buffers pooled in the mapper, not in ThreadLocals of whichever (container) thread calls: see TokenEndpoint. */
-    private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
-                    .recyclerPool(JsonRecyclerPools.newConcurrentDequePool()).build())
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
+    /**
+     * Jackson keeps its buffers in a ThreadLocal of whichever thread parses; a container's request threads outlive the
+     * application, and that ThreadLocal would pin its class loader after an undeploy. Without recycling, a parser
+     * allocates its few KB of buffers afresh: ChatHub's answers are small and rare.
+     */
+    static final ObjectMapper MAPPER = new ObjectMapper(
+            new JsonFactory().disable(JsonFactory.Feature.USE_THREAD_LOCAL_FOR_BUFFER_RECYCLING))
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     /** Company tokens go into an HTTP header: printable ASCII, no spaces. */
     private static final Pattern HEADER_SAFE_TOKEN = Pattern.compile("[\\x21-\\x7E]{1,4096}");
 
-    private static final TypeReference<List<OrganizationBody>> ORGANIZATIONS = new TypeReference<>() { };
-    private static final TypeReference<List<OperatorBody>> OPERATORS = new TypeReference<>() { };
-    private static final TypeReference<ValidationBody> VALIDATION = new TypeReference<>() { };
-
-    record OrganizationBody(Long id, String name) { }
-
-    record OperatorBody(Long id, String name, Integer status, OrganizationBody organization) { }
-
-    record ValidationBody(@JsonProperty("isValid") Boolean isValid, Long operatorId, String expiresAt,
-                          String error) { }
-
-    record OperatorTokenRequest(long id, String expiresAt) { }
-
-    record ValidationRequest(String token) { }
-
-    record StatusRequest(long id, int status) { }
-
-    record LoginRequest(String login, String password) { }
-
     /** A token as get-token answered it, with the expiry the body named, if any. */
-    record TokenBody(String token, Instant expiresAt) { }
+    static final class TokenBody {
+        private final String token;
+        private final Instant expiresAt;
+
+        TokenBody(String token, Instant expiresAt) {
+            this.token = token;
+            this.expiresAt = expiresAt;
+        }
+
+        String token() {
+            return token;
+        }
+
+        Instant expiresAt() {
+            return expiresAt;
+        }
+    }
 
     private JsonBodies() {
     }
 
-    static String write(Object body) {
+    static String login(String login, String password) {
+        return write(MAPPER.createObjectNode().put("login", login).put("password", password));
+    }
+
+    static String operatorTokenRequest(long operatorId, Instant expiresAt) {
+        return write(MAPPER.createObjectNode().put("id", operatorId).put("expiresAt", expiresAt.toString()));
+    }
+
+    static String validationRequest(String token) {
+        return write(MAPPER.createObjectNode().put("token", token));
+    }
+
+    static String statusRequest(long operatorId, int status) {
+        return write(MAPPER.createObjectNode().put("id", operatorId).put("status", status));
+    }
+
+    static String newOperators(List<NewOperator> operators) {
+        ArrayNode body = MAPPER.createArrayNode();
+        for (NewOperator operator : operators) {
+            body.addObject().put("organizationId", operator.organizationId()).put("name", operator.name());
+        }
+        return write(body);
+    }
+
+    private static String write(JsonNode body) {
         try {
             return MAPPER.writeValueAsString(body);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write " + body.getClass().getSimpleName() + " as JSON", e);
+            throw new IllegalStateException("cannot write a request body as JSON", e);
         }
     }
 
     static List<Organization> organizations(Call call, String body) {
-        List<OrganizationBody> organizations = read(call, body, ORGANIZATIONS);
+        JsonNode organizations = array(call, tree(call, body), "$");
         List<Organization> result = new ArrayList<>(organizations.size());
         for (int i = 0; i < organizations.size(); i++) {
             result.add(organization(call, organizations.get(i), "$[" + i + "]"));
         }
-        return List.copyOf(result);
+        return Collections.unmodifiableList(result);
     }
 
     static List<Operator> operators(Call call, String body) {
-        List<OperatorBody> operators = read(call, body, OPERATORS);
+        JsonNode operators = array(call, tree(call, body), "$");
         List<Operator> result = new ArrayList<>(operators.size());
         for (int i = 0; i < operators.size(); i++) {
             String where = "$[" + i + "]";
-            OperatorBody operator = required(call, operators.get(i), where);
+            JsonNode operator = object(call, operators.get(i), where);
+            JsonNode organization = operator.get("organization");
             result.add(new Operator(
-                    required(call, operator.id(), where + ".id"),
-                    required(call, operator.name(), where + ".name"),
-                    OperatorStatus.ofCode(required(call, operator.status(), where + ".status")),
-                    operator.organization() == null ? null
-                            : organization(call, operator.organization(), where + ".organization")));
+                    requiredLong(call, operator, "id", where),
+                    requiredText(call, operator, "name", where),
+                    OperatorStatus.ofCode((int) requiredLong(call, operator, "status", where)),
+                    organization == null || organization.isNull() ? null
+                            : organization(call, organization, where + ".organization")));
         }
-        return List.copyOf(result);
+        return Collections.unmodifiableList(result);
     }
 
     static TokenValidation validation(Call call, String body) {
-        ValidationBody validation = required(call, read(call, body, VALIDATION), "$");
-        return new TokenValidation(
-                required(call, validation.isValid(), "$.isValid"),
-                validation.operatorId(),
-                validation.expiresAt() == null ? null : instant(call, validation.expiresAt(), "$.expiresAt"),
-                validation.error());
+        JsonNode validation = object(call, tree(call, body), "$");
+        JsonNode valid = present(validation, "isValid");
+        if (valid == null) {
+            throw unusable(call, "a body without the required field $.isValid");
+        }
+        if (!valid.isBoolean()) {
+            throw wrongType(call, "$.isValid");
+        }
+        JsonNode operatorId = present(validation, "operatorId");
+        if (operatorId != null && !operatorId.canConvertToLong()) {
+            throw wrongType(call, "$.operatorId");
+        }
+        String expiresAt = optionalText(call, validation, "expiresAt", "$");
+        return new TokenValidation(valid.booleanValue(),
+                operatorId == null ? null : operatorId.longValue(),
+                expiresAt == null ? null : instant(call, expiresAt, "$.expiresAt"),
+                optionalText(call, validation, "error", "$"));
     }
 
     /**
@@ -115,21 +148,21 @@ final class JsonBodies {
      * object with {@code token} and optionally {@code expiresAt} or {@code expiration}.
      */
     static TokenBody tokenBody(Call call, String body) {
-        String text = body == null ? "" : body.strip();
+        String text = body == null ? "" : body.trim();
         if (text.isEmpty()) {
             throw unusable(call, "an empty body");
         }
         if (text.startsWith("{")) {
             JsonNode object = tree(call, text);
             JsonNode token = object.get("token");
-            if (token == null || !token.isTextual() || token.asText().isBlank()) {
+            if (token == null || !token.isTextual() || token.asText().trim().isEmpty()) {
                 throw unusable(call, "a body without the required field $.token");
             }
             return new TokenBody(token.asText(), bodyExpiry(call, object));
         }
         if (text.startsWith("\"")) {
             JsonNode token = tree(call, text);
-            if (!token.isTextual() || token.asText().isBlank()) {
+            if (!token.isTextual() || token.asText().trim().isEmpty()) {
                 throw unusable(call, "a JSON string body that holds no token");
             }
             return new TokenBody(token.asText(), null);
@@ -160,7 +193,7 @@ final class JsonBodies {
     }
 
     private static Instant bodyExpiry(Call call, JsonNode object) {
-        for (String field : List.of("expiresAt", "expiration")) {
+        for (String field : new String[] {"expiresAt", "expiration"}) {
             JsonNode value = object.get(field);
             if (value != null && !value.isNull()) {
                 if (!value.isTextual()) {
@@ -175,58 +208,87 @@ final class JsonBodies {
     /** ISO-8601 with an offset; without one, UTC, which is what ChatHub means everywhere. */
     private static Instant instant(Call call, String text, String where) {
         try {
-            TemporalAccessor parsed = DateTimeFormatter.ISO_DATE_TIME.parseBest(text.strip(), OffsetDateTime::from,
+            TemporalAccessor parsed = DateTimeFormatter.ISO_DATE_TIME.parseBest(text.trim(), OffsetDateTime::from,
                     LocalDateTime::from);
-            return parsed instanceof OffsetDateTime offset ? offset.toInstant()
+            return parsed instanceof OffsetDateTime ? ((OffsetDateTime) parsed).toInstant()
                     : ((LocalDateTime) parsed).toInstant(ZoneOffset.UTC);
         } catch (DateTimeException e) {
             throw unusable(call, "a body whose " + where + " is not an ISO-8601 date-time");
         }
     }
 
-    private static Organization organization(Call call, OrganizationBody organization, String where) {
-        OrganizationBody present = required(call, organization, where);
-        return new Organization(required(call, present.id(), where + ".id"),
-                required(call, present.name(), where + ".name"));
+    private static Organization organization(Call call, JsonNode organization, String where) {
+        JsonNode present = object(call, organization, where);
+        return new Organization(requiredLong(call, present, "id", where), requiredText(call, present, "name", where));
     }
 
-    private static <T> T required(Call call, T value, String where) {
+    /** The field, or {@code null} when it is missing or JSON {@code null}. */
+    private static JsonNode present(JsonNode object, String field) {
+        JsonNode value = object.get(field);
+        return value == null || value.isNull() ? null : value;
+    }
+
+    private static long requiredLong(Call call, JsonNode object, String field, String where) {
+        JsonNode value = present(object, field);
         if (value == null) {
-            throw unusable(call, "a body without the required field " + where);
+            throw unusable(call, "a body without the required field " + where + "." + field);
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToLong()) {
+            throw wrongType(call, where + "." + field);
+        }
+        return value.longValue();
+    }
+
+    private static String requiredText(Call call, JsonNode object, String field, String where) {
+        String value = optionalText(call, object, field, where);
+        if (value == null) {
+            throw unusable(call, "a body without the required field " + where + "." + field);
         }
         return value;
     }
 
-    private static <T> T read(Call call, String body, TypeReference<T> type) {
-        if (body == null || body.isBlank()) {
-            throw unusable(call, "an empty body");
+    private static String optionalText(Call call, JsonNode object, String field, String where) {
+        JsonNode value = present(object, field);
+        if (value == null) {
+            return null;
         }
-        try {
-            return MAPPER.readValue(body, type);
-        } catch (JsonProcessingException e) {
-            throw unusable(call, problem(e));
+        if (!value.isTextual()) {
+            throw wrongType(call, where + "." + field);
         }
+        return value.textValue();
+    }
+
+    private static JsonNode object(Call call, JsonNode value, String where) {
+        if (value == null || value.isNull()) {
+            throw unusable(call, "a body without the required field " + where);
+        }
+        if (!value.isObject()) {
+            throw wrongType(call, where);
+        }
+        return value;
+    }
+
+    private static JsonNode array(Call call, JsonNode value, String where) {
+        if (!value.isArray()) {
+            throw unusable(call, "a body of the wrong shape");
+        }
+        return value;
     }
 
     private static JsonNode tree(Call call, String body) {
+        if (body == null || body.trim().isEmpty()) {
+            throw unusable(call, "an empty body");
+        }
         try {
             return MAPPER.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw unusable(call, problem(e));
+        } catch (IOException e) {
+            // Jackson's own messages quote the offending input, which may be a token: never passed on.
+            throw unusable(call, "a body that is not valid JSON");
         }
     }
 
-    /** Jackson's own messages quote the offending input, which may be a token: only its place is reported. */
-    private static String problem(JsonProcessingException e) {
-        if (e instanceof JsonParseException) {
-            return "a body that is not valid JSON";
-        }
-        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            return "a body with a value of the wrong type at $" + mapping.getPath().stream()
-                    .map(step -> step.getFieldName() != null ? "." + step.getFieldName() : "[" + step.getIndex() + "]")
-                    .collect(Collectors.joining());
-        }
-        return "a body of the wrong shape";
+    private static ChatHubResponseException wrongType(Call call, String where) {
+        return unusable(call, "a body with a value of the wrong type at " + where);
     }
 
     private static ChatHubResponseException unusable(Call call, String what) {

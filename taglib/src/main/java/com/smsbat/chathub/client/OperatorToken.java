@@ -8,22 +8,33 @@ import java.util.regex.Pattern;
  * A short-lived JWT that lets one ChatHub operator's browser panel talk to ChatHub.
  *
  * <p>{@link #toString()} never prints the token: instances end up in logs and debuggers.
- *
- * @param token     the JWT, always of JWT shape (three base64url parts)
- * @param expiresAt when ChatHub stops accepting it
  */
-public record OperatorToken(String token, Instant expiresAt) {
+public final class OperatorToken {
+    private final String token;
+    private final Instant expiresAt;
 
-    private static final Pattern JWT_SHAPE =
-            Pattern.compile("^[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*$");
-
-    public OperatorToken {
+    public OperatorToken(String token, Instant expiresAt) {
         Objects.requireNonNull(token, "token");
         Objects.requireNonNull(expiresAt, "expiresAt");
         if (!isJwtShaped(token)) {
             throw new IllegalArgumentException("operator token is not JWT-shaped");
         }
+        this.token = token;
+        this.expiresAt = expiresAt;
     }
+
+    /** @return the JWT, always of JWT shape (three base64url parts) */
+    public String token() {
+        return token;
+    }
+
+    /** @return when ChatHub stops accepting it */
+    public Instant expiresAt() {
+        return expiresAt;
+    }
+
+    private static final Pattern JWT_SHAPE =
+            Pattern.compile("^[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*$");
 
     /** Whether {@code candidate} looks like a JWT: the only shape ever written into a page. */
     public static boolean isJwtShaped(String candidate) {
@@ -33,5 +44,23 @@ public record OperatorToken(String token, Instant expiresAt) {
     @Override
     public String toString() {
         return "OperatorToken[token=<redacted>, expiresAt=" + expiresAt + "]";
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        if (this == other) {
+            return true;
+        }
+        if (!(other instanceof OperatorToken)) {
+            return false;
+        }
+        OperatorToken that = (OperatorToken) other;
+        return Objects.equals(token, that.token)
+                && Objects.equals(expiresAt, that.expiresAt);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(token, expiresAt);
     }
 }

@@ -66,7 +66,7 @@ final class Redactor {
         if (text == null) {
             return "";
         }
-        String flat = WHITESPACE.matcher(JWT_LIKE.matcher(text).replaceAll(MASK)).replaceAll(" ").strip();
+        String flat = WHITESPACE.matcher(JWT_LIKE.matcher(text).replaceAll(MASK)).replaceAll(" ").trim();
         return flat.length() <= EXCERPT_LENGTH ? flat : flat.substring(0, EXCERPT_LENGTH);
     }
 }

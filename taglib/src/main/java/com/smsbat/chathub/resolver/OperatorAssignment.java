@@ -2,11 +2,25 @@ package com.smsbat.chathub.resolver;
 
 /**
  * "This user acts as ChatHub operator {@code operatorId} of organization {@code organizationId}."
- *
- * @param organizationId ChatHub organization id
- * @param operatorId     ChatHub operator id
  */
-public record OperatorAssignment(long organizationId, long operatorId) {
+public final class OperatorAssignment {
+    private final long organizationId;
+    private final long operatorId;
+
+    public OperatorAssignment(long organizationId, long operatorId) {
+        this.organizationId = organizationId;
+        this.operatorId = operatorId;
+    }
+
+    /** @return ChatHub organization id */
+    public long organizationId() {
+        return organizationId;
+    }
+
+    /** @return ChatHub operator id */
+    public long operatorId() {
+        return operatorId;
+    }
 
     /**
      * Parses {@code "24:101"} or, with a default organization, {@code "101"}.
@@ -14,7 +28,7 @@ public record OperatorAssignment(long organizationId, long operatorId) {
      * @throws IllegalArgumentException for anything else
      */
     public static OperatorAssignment parse(String text, Long defaultOrganization) {
-        String value = text.strip();
+        String value = text.trim();
         int colon = value.indexOf(':');
         try {
             if (colon < 0) {
@@ -24,10 +38,33 @@ public record OperatorAssignment(long organizationId, long operatorId) {
                 }
                 return new OperatorAssignment(defaultOrganization, Long.parseLong(value));
             }
-            return new OperatorAssignment(Long.parseLong(value.substring(0, colon).strip()),
-                    Long.parseLong(value.substring(colon + 1).strip()));
+            return new OperatorAssignment(Long.parseLong(value.substring(0, colon).trim()),
+                    Long.parseLong(value.substring(colon + 1).trim()));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("\"" + value + "\" is not operatorId or organizationId:operatorId");
         }
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        if (this == other) {
+            return true;
+        }
+        if (!(other instanceof OperatorAssignment)) {
+            return false;
+        }
+        OperatorAssignment that = (OperatorAssignment) other;
+        return organizationId == that.organizationId
+                && operatorId == that.operatorId;
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(organizationId, operatorId);
+    }
+
+    @Override
+    public String toString() {
+        return "OperatorAssignment[organizationId=" + organizationId + ", operatorId=" + operatorId + "]";
     }
 }

@@ -3,6 +3,7 @@ package com.smsbat.chathub.sandbox;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -248,7 +249,12 @@ public final class ChatHubSandbox implements AutoCloseable {
             if (in == null) {
                 throw new IllegalStateException("widget-script.js is missing next to " + ChatHubSandbox.class.getName());
             }
-            return in.readAllBytes();
+            ByteArrayOutputStream script = new ByteArrayOutputStream();
+            byte[] buffer = new byte[8192];
+            for (int read; (read = in.read(buffer)) != -1; ) {
+                script.write(buffer, 0, read);
+            }
+            return script.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the sandbox widget script", e);
         }

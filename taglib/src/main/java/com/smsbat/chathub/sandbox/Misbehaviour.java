@@ -12,7 +12,28 @@ interface Misbehaviour {
     };
 
     /** An answer given instead of the real one. */
-    record Canned(int status, String contentType, String body) {
+    static final class Canned {
+        private final int status;
+        private final String contentType;
+        private final String body;
+
+        Canned(int status, String contentType, String body) {
+            this.status = status;
+            this.contentType = contentType;
+            this.body = body;
+        }
+
+        public int status() {
+            return status;
+        }
+
+        public String contentType() {
+            return contentType;
+        }
+
+        public String body() {
+            return body;
+        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package com.smsbat.chathub.sandbox;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -19,6 +20,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -38,11 +41,33 @@ final class SandboxHandler implements HttpHandler {
     private static final Logger LOG = Logger.getLogger(SandboxHandler.class.getName());
 
     /** One HTTP answer. */
-    private record Answer(int status, Map<String, String> headers, byte[] body) {
+    private static final class Answer {
+        private final int status;
+        private final Map<String, String> headers;
+        private final byte[] body;
+
+        Answer(int status, Map<String, String> headers, byte[] body) {
+            this.status = status;
+            this.headers = headers;
+            this.body = body;
+        }
+
+        int status() {
+            return status;
+        }
+
+        Map<String, String> headers() {
+            return headers;
+        }
+
+        byte[] body() {
+            return body;
+        }
 
         static Answer of(int status, String contentType, String body) {
-            return new Answer(status, Map.of("Content-Type", contentType), body.getBytes(StandardCharsets.UTF_8));
+            return new Answer(status, Collections.singletonMap("Content-Type", contentType), body.getBytes(StandardCharsets.UTF_8));
         }
+    
     }
 
     /** Ends a request with an error status; the message goes into the JSON error body. */
@@ -92,7 +117,7 @@ final class SandboxHandler implements HttpHandler {
     }
 
     void resetCalls() {
-        for (AtomicIntegerArray counters : List.of(calls, tokenAnswers)) {
+        for (AtomicIntegerArray counters : Collections.unmodifiableList(Arrays.asList(calls, tokenAnswers))) {
             for (int i = 0; i < counters.length(); i++) {
                 counters.set(i, 0);
             }
@@ -101,7 +126,7 @@ final class SandboxHandler implements HttpHandler {
 
     @Override
     public void handle(HttpExchange exchange) {
-        try (exchange) {
+        try {
             exchange.getResponseHeaders().set("X-Request-Id", "sandbox-" + requestIds.incrementAndGet());
             Answer answer;
             try {
@@ -115,6 +140,8 @@ final class SandboxHandler implements HttpHandler {
             LOG.log(Level.FINE, "sandbox client went away", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            exchange.close();
         }
     }
 
@@ -143,26 +170,34 @@ final class SandboxHandler implements HttpHandler {
                 exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer");
                 return error(401, "missing or unknown company token");
             }
-            return switch (endpoint) {
-                case ORGANIZATIONS -> organizations();
-                case OPERATORS -> operators(exchange.getRequestURI().getRawQuery());
-                case OPERATOR_TOKEN -> operatorToken(exchange, body(exchange));
-                case VALIDATE_TOKEN -> validateToken(body(exchange));
-                case SYNCHRONIZE -> synchronize(body(exchange));
-                case STATUS -> status(body(exchange));
-                default -> throw new IllegalStateException("unrouted sandbox endpoint " + endpoint);
-            };
+            switch (endpoint) {
+                case ORGANIZATIONS:
+                    return organizations();
+                case OPERATORS:
+                    return operators(exchange.getRequestURI().getRawQuery());
+                case OPERATOR_TOKEN:
+                    return operatorToken(exchange, body(exchange));
+                case VALIDATE_TOKEN:
+                    return validateToken(body(exchange));
+                case SYNCHRONIZE:
+                    return synchronize(body(exchange));
+                case STATUS:
+                    return status(body(exchange));
+                default:
+                    throw new IllegalStateException("unrouted sandbox endpoint " + endpoint);
+            }
         } catch (Rejection rejection) {
             return error(rejection.status, rejection.getMessage());
         }
     }
 
     private Answer widgetScript() {
-        return new Answer(200, Map.of(
-                "Content-Type", "text/javascript; charset=utf-8",
-                // Module scripts load in CORS mode: pages of any origin must be able to use the sandbox widget.
-                "Access-Control-Allow-Origin", "*",
-                "Cache-Control", "no-cache"), widgetScript);
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", "text/javascript; charset=utf-8");
+        // Module scripts load in CORS mode: pages of any origin must be able to use the sandbox widget.
+        headers.put("Access-Control-Allow-Origin", "*");
+        headers.put("Cache-Control", "no-cache");
+        return new Answer(200, headers, widgetScript);
     }
 
     private Answer companyToken(HttpExchange exchange, JsonNode body) {
@@ -206,7 +241,7 @@ final class SandboxHandler implements HttpHandler {
         if (expiresAt.isAfter(now.plus(ChatHubClient.MAX_TOKEN_LIFETIME))) {
             throw new Rejection(400, "expiresAt may be at most 24 hours ahead, was " + expiresAt);
         }
-        SandboxState.Organization organization = state.organization(operator.organizationId()).orElseThrow();
+        SandboxState.Organization organization = state.organization(operator.organizationId()).get();
         Instant exp = Instant.ofEpochSecond(expiresAt.getEpochSecond());
         return token(exchange, jwt.issueOperatorToken(operator, organization, now, exp), exp);
     }
@@ -222,15 +257,19 @@ final class SandboxHandler implements HttpHandler {
                     ? TokenEncoding.TEXT_PLAIN : TokenEncoding.JSON_STRING;
         }
         tokenAnswers.incrementAndGet(encoding.ordinal());
-        return switch (encoding) {
-            case JSON_STRING -> json(200, TextNode.valueOf(token));
-            case TEXT_PLAIN -> Answer.of(200, ChatHubSandbox.TEXT, token);
-            case OBJECT -> {
+        switch (encoding) {
+            case JSON_STRING:
+                return json(200, TextNode.valueOf(token));
+            case TEXT_PLAIN:
+                return Answer.of(200, ChatHubSandbox.TEXT, token);
+            case OBJECT:
                 ObjectNode object = mapper.createObjectNode().put("token", token);
-                yield json(200, expiresAt == null ? object : object.put("expiresAt", expiresAt.toString()));
-            }
-            case BARE -> new Answer(200, Map.of(), token.getBytes(StandardCharsets.UTF_8));
-        };
+                return json(200, expiresAt == null ? object : object.put("expiresAt", expiresAt.toString()));
+            case BARE:
+                return new Answer(200, Collections.<String, String>emptyMap(), token.getBytes(StandardCharsets.UTF_8));
+            default:
+                throw new IllegalStateException("unknown token encoding " + encoding);
+        }
     }
 
     /**
@@ -245,7 +284,7 @@ final class SandboxHandler implements HttpHandler {
         List<Double> qualities = new ArrayList<>();
         for (String range : accept.split(",")) {
             String[] parts = range.split(";");
-            types.add(parts[0].strip().toLowerCase(Locale.ROOT));
+            types.add(parts[0].trim().toLowerCase(Locale.ROOT));
             qualities.add(quality(parts));
         }
         int text = types.indexOf("text/plain");
@@ -261,9 +300,9 @@ final class SandboxHandler implements HttpHandler {
     private static double quality(String[] rangeAndParameters) {
         for (int i = 1; i < rangeAndParameters.length; i++) {
             String[] parameter = rangeAndParameters[i].split("=", 2);
-            if (parameter.length == 2 && parameter[0].strip().equalsIgnoreCase("q")) {
+            if (parameter.length == 2 && parameter[0].trim().equalsIgnoreCase("q")) {
                 try {
-                    return Double.parseDouble(parameter[1].strip());
+                    return Double.parseDouble(parameter[1].trim());
                 } catch (NumberFormatException e) {
                     return 0;
                 }
@@ -297,7 +336,7 @@ final class SandboxHandler implements HttpHandler {
         List<SandboxState.Operator> wanted = new ArrayList<>();
         for (JsonNode element : body) {
             long organizationId = requiredLong(element, "organizationId");
-            if (state.organization(organizationId).isEmpty()) {
+            if (!state.organization(organizationId).isPresent()) {
                 throw new Rejection(404, "no organization " + organizationId);
             }
             wanted.add(new SandboxState.Operator(0, requiredText(element, "name"), organizationId,
@@ -315,7 +354,7 @@ final class SandboxHandler implements HttpHandler {
             throw new Rejection(400, "status must be 0 (active), 1 (inactive) or 2 (deleted), was " + status);
         }
         state.setStatus(operatorId, (int) status).orElseThrow(() -> new Rejection(404, "no operator " + operatorId));
-        return new Answer(200, Map.of(), new byte[0]);
+        return new Answer(200, Collections.emptyMap(), new byte[0]);
     }
 
     private ObjectNode organization(SandboxState.Organization organization) {
@@ -336,7 +375,7 @@ final class SandboxHandler implements HttpHandler {
     private static String companyToken(HttpExchange exchange) {
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
         if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return authorization.substring(7).strip();
+            return authorization.substring(7).trim();
         }
         return exchange.getRequestHeaders().getFirst("X-Authorization-Key");
     }
@@ -360,13 +399,12 @@ final class SandboxHandler implements HttpHandler {
 
     private JsonNode body(HttpExchange exchange) throws IOException {
         try (InputStream in = exchange.getRequestBody()) {
-            byte[] bytes = in.readAllBytes();
-            JsonNode body = bytes.length == 0 ? null : mapper.readTree(bytes);
+            JsonNode body = mapper.readTree(in);
             if (body == null || body.isMissingNode()) {
                 throw new Rejection(400, "a JSON body is required");
             }
             return body;
-        } catch (com.fasterxml.jackson.core.JacksonException e) {
+        } catch (JsonProcessingException e) {
             throw new Rejection(400, "body is not valid JSON");
         }
     }
@@ -381,7 +419,7 @@ final class SandboxHandler implements HttpHandler {
 
     private static String requiredText(JsonNode body, String field) {
         JsonNode value = body.path(field);
-        if (!value.isTextual() || value.asText().isBlank()) {
+        if (!value.isTextual() || value.asText().trim().isEmpty()) {
             throw new Rejection(400, "field " + field + " is required (a non-empty string)");
         }
         return value.asText();

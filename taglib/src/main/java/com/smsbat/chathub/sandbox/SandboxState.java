@@ -1,12 +1,15 @@
 package com.smsbat.chathub.sandbox;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /** What a sandbox knows: the seeded organizations and operators, those added since, and the company tokens issued. */
 final class SandboxState {
@@ -15,19 +18,63 @@ final class SandboxState {
     static final int INACTIVE = 1;
     static final int DELETED = 2;
 
-    record Organization(long id, String name) { }
+    static final class Organization {
+        private final long id;
+        private final String name;
 
-    record Operator(long id, String name, long organizationId, int status) { }
+        Organization(long id, String name) {
+            this.id = id;
+            this.name = name;
+        }
 
-    static final List<Organization> SEED_ORGANIZATIONS = List.of(
+        public long id() {
+            return id;
+        }
+
+        public String name() {
+            return name;
+        }
+    }
+
+    static final class Operator {
+        private final long id;
+        private final String name;
+        private final long organizationId;
+        private final int status;
+
+        Operator(long id, String name, long organizationId, int status) {
+            this.id = id;
+            this.name = name;
+            this.organizationId = organizationId;
+            this.status = status;
+        }
+
+        public long id() {
+            return id;
+        }
+
+        public String name() {
+            return name;
+        }
+
+        public long organizationId() {
+            return organizationId;
+        }
+
+        public int status() {
+            return status;
+        }
+    }
+
+    static final List<Organization> SEED_ORGANIZATIONS = Collections.unmodifiableList(Arrays.asList(
             new Organization(24, "Customer Support"),
-            new Organization(31, "Sales"));
-    static final List<Operator> SEED_OPERATORS = List.of(
+            new Organization(31, "Sales")));
+    static final List<Operator> SEED_OPERATORS = Collections.unmodifiableList(Arrays.asList(
             new Operator(101, "John Smith", 24, ACTIVE),
             new Operator(102, "Maria Garcia", 24, ACTIVE),
             new Operator(103, "Wei Chen", 24, INACTIVE),
             new Operator(201, "Alex Brown", 31, ACTIVE),
-            new Operator(202, "Olena Kovalenko", 31, ACTIVE));
+            new Operator(202, "Olena Kovalenko", 31, ACTIVE)));
     /** Well clear of the seed, so added operators are easy to tell apart. */
     static final long FIRST_ADDED_OPERATOR_ID = 1001;
 
@@ -42,7 +89,7 @@ final class SandboxState {
     }
 
     synchronized List<Organization> organizations() {
-        return List.copyOf(organizations.values());
+        return Collections.unmodifiableList(new ArrayList<>(organizations.values()));
     }
 
     synchronized Optional<Organization> organization(long id) {
@@ -54,7 +101,7 @@ final class SandboxState {
     }
 
     synchronized List<Operator> operatorsOf(long organizationId) {
-        return operators.values().stream().filter(operator -> operator.organizationId() == organizationId).toList();
+        return operators.values().stream().filter(operator -> operator.organizationId() == organizationId).collect(Collectors.toList());
     }
 
     /**
@@ -78,12 +125,16 @@ final class SandboxState {
     }
 
     static String statusName(int status) {
-        return switch (status) {
-            case ACTIVE -> "active";
-            case INACTIVE -> "inactive";
-            case DELETED -> "deleted";
-            default -> "status " + status;
-        };
+        switch (status) {
+            case ACTIVE:
+                return "active";
+            case INACTIVE:
+                return "inactive";
+            case DELETED:
+                return "deleted";
+            default:
+                return "status " + status;
+        }
     }
 
     /** Accepts {@code token} as a company token from now on, until {@link #revokeCompanyTokens()}. */

@@ -77,7 +77,7 @@ public class ChatHubFilter implements Filter {
             LOG.info("ChatHub panels are on in " + contextName() + " (filter \"" + filterConfig.getFilterName()
                     + "\", resolver " + config.operatorResolver() + ")");
         } catch (ChatHubConfigException e) {
-            if ("false".equalsIgnoreCase(String.valueOf(settings.apply(Setting.FAIL_ON_INVALID)).strip())) {
+            if ("false".equalsIgnoreCase(String.valueOf(settings.apply(Setting.FAIL_ON_INVALID)).trim())) {
                 LOG.severe("ChatHub panels are off in " + contextName() + ": " + e.getMessage());
                 ChatHubOff.record(context, e.getMessage(), ChatHubOff.INVALID_FIX);
                 return;
@@ -96,10 +96,12 @@ public class ChatHubFilter implements Filter {
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (!(request instanceof HttpServletRequest http) || !(response instanceof HttpServletResponse httpResponse)) {
+        if (!(request instanceof HttpServletRequest) || !(response instanceof HttpServletResponse)) {
             chain.doFilter(request, response);
             return;
         }
+        HttpServletRequest http = (HttpServletRequest) request;
+        HttpServletResponse httpResponse = (HttpServletResponse) response;
         if (runtime == null) {
             if (!endpointPath.isEmpty() && isPath(http, endpointPath)) {
                 ChatHubOff.warnOnce(context);

@@ -32,7 +32,7 @@ public final class ChatHubInitializer implements ServletContainerInitializer {
             return;
         }
         String enabled = SettingSources.of(context).apply(Setting.ENABLED);
-        if (enabled != null && "false".equalsIgnoreCase(enabled.strip())) {
+        if (enabled != null && "false".equalsIgnoreCase(enabled.trim())) {
             ChatHubOff.record(context, ChatHubOff.DISABLED, ChatHubOff.DISABLED_FIX);
             return;
         }

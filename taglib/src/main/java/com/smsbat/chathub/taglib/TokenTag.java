@@ -30,7 +30,7 @@ public class TokenTag extends SimpleTagSupport {
     public void doTag() {
         PageContext page = (PageContext) getJspContext();
         PanelState state = Panels.request((HttpServletRequest) page.getRequest(), page.getServletContext());
-        var panel = state == null ? Optional.<PanelState.Panel>empty() : state.panel(organization);
+        Optional<PanelState.Panel> panel = state == null ? Optional.<PanelState.Panel>empty() : state.panel(organization);
         if (panel.isPresent()) {
             page.setAttribute(var, new WidgetToken(panel.get().assignment(), panel.get().token()));
         } else {

@@ -50,7 +50,7 @@ public class WidgetTag extends SimpleTagSupport {
         String fallbackSetting = state == null ? "" : state.runtime().config().fallback();
         // The body is rendered first, so that its own JspException and IOException reach the page as they are.
         String body = body();
-        String fallback = body == null || body.isBlank() ? fallbackSetting : body;
+        String fallback = body == null || body.trim().isEmpty() ? fallbackSetting : body;
         Panels.forTag(page.getOut(), state, new Panels.TagAttributes(organization, nonce, renew, loading), fallback);
     }
 

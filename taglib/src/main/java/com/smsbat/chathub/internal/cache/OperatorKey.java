@@ -2,26 +2,42 @@ package com.smsbat.chathub.internal.cache;
 
 /**
  * Identifies one cached operator token: ChatHub operator ids are only unique within an organization.
- *
- * @param organizationId ChatHub organization id
- * @param operatorId     ChatHub operator id
  */
-public record OperatorKey(long organizationId, long operatorId) {
+public final class OperatorKey {
+    private final long organizationId;
+    private final long operatorId;
 
-    /*
-     * Written out because the generated equals of a record is bootstrapped on Java 17 through a method handle
-     * shared JVM-wide (java.lang.runtime.ObjectMethods), whose one-entry asType cache then keeps the last
-     * record class that used it: this key of every cache lookup would pin an undeployed application's class
-     * loader (Tomcat's findleaks lists it) until some other record's equals is first called.
-     */
+    public OperatorKey(long organizationId, long operatorId) {
+        this.organizationId = organizationId;
+        this.operatorId = operatorId;
+    }
+
+    /** @return ChatHub organization id */
+    public long organizationId() {
+        return organizationId;
+    }
+
+    /** @return ChatHub operator id */
+    public long operatorId() {
+        return operatorId;
+    }
+
     @Override
     public boolean equals(Object other) {
-        return other instanceof OperatorKey key
-                && key.organizationId == organizationId && key.operatorId == operatorId;
+        if (!(other instanceof OperatorKey)) {
+            return false;
+        }
+        OperatorKey key = (OperatorKey) other;
+        return key.organizationId == organizationId && key.operatorId == operatorId;
     }
 
     @Override
     public int hashCode() {
         return Long.hashCode(organizationId) * 31 + Long.hashCode(operatorId);
+    }
+
+    @Override
+    public String toString() {
+        return "OperatorKey[organizationId=" + organizationId + ", operatorId=" + operatorId + "]";
     }
 }

@@ -160,7 +160,8 @@ public final class OperatorTokenCache implements AutoCloseable {
             if (current.token().expiresAt().isBefore(now.plus(minimumRemaining))) {
                 CompletableFuture<OperatorToken> refresh = entry.refreshToWaitFor(now);
                 if (refresh != null) {
-                    return awaitWithinBudget(refresh).or(() -> Optional.of(current.token()));
+                    Optional<OperatorToken> refreshed = awaitWithinBudget(refresh);
+                    return refreshed.isPresent() ? refreshed : Optional.of(current.token());
                 }
             } else if (!now.isBefore(current.refreshAt())) {
                 entry.refreshIfDue(now);
@@ -230,7 +231,7 @@ public final class OperatorTokenCache implements AutoCloseable {
                 Optional<Entry> victim = entries.values().stream()
                         .filter(entry -> entry != keep)
                         .min(Comparator.comparing(entry -> entry.lastRead));
-                if (victim.isEmpty()) {
+                if (!victim.isPresent()) {
                     return;
                 }
                 entries.remove(victim.get().key, victim.get());
@@ -291,11 +292,33 @@ public final class OperatorTokenCache implements AutoCloseable {
     }
 
     /** What {@code get} reads without locking: a token and when the next refresh attempt is due. */
-    private record Snapshot(OperatorToken token, Instant usableUntil, Instant refreshAt) {
+    private static final class Snapshot {
+        private final OperatorToken token;
+        private final Instant usableUntil;
+        private final Instant refreshAt;
+
+        Snapshot(OperatorToken token, Instant usableUntil, Instant refreshAt) {
+            this.token = token;
+            this.usableUntil = usableUntil;
+            this.refreshAt = refreshAt;
+        }
+
+        OperatorToken token() {
+            return token;
+        }
+
+        Instant usableUntil() {
+            return usableUntil;
+        }
+
+        Instant refreshAt() {
+            return refreshAt;
+        }
 
         boolean usableAt(Instant now) {
             return now.isBefore(usableUntil);
         }
+    
     }
 
     /** One operator's token and fetch state. */
@@ -373,8 +396,8 @@ public final class OperatorTokenCache implements AutoCloseable {
                 fetched = snapshotOf(source.fetch(key, clock.instant().plus(lifetime)));
             } catch (Throwable t) {
                 failed(fetch, t);
-                if (t instanceof Error error) {
-                    throw error;
+                if (t instanceof Error) {
+                    throw (Error) t;
                 }
                 return;
             }

@@ -7,10 +7,13 @@ import java.net.URISyntaxException;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The library's settings, parsed and validated once when the filter starts. See {@link Setting} for
@@ -33,7 +36,7 @@ public final class ChatHubConfig {
     public static final String FILTER_CLASS_NAME = "com.smsbat.chathub.taglib.ChatHubFilter";
 
     private static final Duration MIN_RENEWAL_CHECK = Duration.ofSeconds(1);
-    private static final Set<String> LOOPBACK = Set.of("127.0.0.1", "localhost", "[::1]", "::1");
+    private static final Set<String> LOOPBACK = Collections.unmodifiableSet(new HashSet<>(Arrays.asList("127.0.0.1", "localhost", "[::1]", "::1")));
 
     private final boolean enabled;
     private final boolean sandbox;
@@ -430,16 +433,15 @@ public final class ChatHubConfig {
         }
 
         String text(Setting setting) {
-            return raw(setting).strip();
+            return raw(setting).trim();
         }
 
         boolean bool(Setting setting) {
             String value = text(setting).toLowerCase(Locale.ROOT);
-            return switch (value) {
-                case "true" -> true;
-                case "false" -> false;
-                default -> throw new ChatHubConfigException(setting, value, "must be true or false");
-            };
+            if (value.equals("true") || value.equals("false")) {
+                return value.equals("true");
+            }
+            throw new ChatHubConfigException(setting, value, "must be true or false");
         }
 
         int positiveInt(Setting setting) {
@@ -471,9 +473,9 @@ public final class ChatHubConfig {
 
         List<String> list(Setting setting) {
             return Arrays.stream(text(setting).split(","))
-                    .map(String::strip)
+                    .map(String::trim)
                     .filter(s -> !s.isEmpty())
-                    .toList();
+                    .collect(Collectors.toList());
         }
 
         URI apiUri(String value) {
@@ -482,13 +484,13 @@ public final class ChatHubConfig {
 
         URI widgetUri(boolean sandbox) {
             String value = lookup.apply(Setting.WIDGET_URL);
-            if (value == null || value.isBlank()) {
+            if (value == null || value.trim().isEmpty()) {
                 if (sandbox) {
                     return null;
                 }
                 value = Setting.WIDGET_URL.defaultValue();
             }
-            return secureUri(Setting.WIDGET_URL, value.strip(),
+            return secureUri(Setting.WIDGET_URL, value.trim(),
                     "must be an https URL (http only on loopback, for the sandbox)");
         }
 

@@ -1,16 +1,17 @@
 package com.smsbat.chathub.internal.endpoint;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.smsbat.chathub.internal.runtime.PanelState;
+import com.smsbat.chathub.resolver.OperatorAssignment;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code GET /api/chathub/token[?org=…]} → {@code {"token":"…","expiresAt":"…"}} for the logged-in user:
@@ -23,10 +24,11 @@ public final class TokenEndpoint {
     /*
      * Jackson's default buffer pool is a ThreadLocal: it would leave a buffer of the application's Jackson in
      * each container thread that served the endpoint, pinning the undeployed application in memory (Tomcat's
-     * findleaks lists it). This pool belongs to the mapper and goes with it.
+     * findleaks lists it). Without recycling, each answer allocates its buffers afresh (Jackson 2.9's API: the
+     * application's own Jackson may be that old).
      */
-    private static final ObjectMapper JSON = JsonMapper.builder(JsonFactory.builder()
-            .recyclerPool(JsonRecyclerPools.newConcurrentDequePool()).build()).build();
+    private static final ObjectMapper JSON = new ObjectMapper(
+            new JsonFactory().disable(JsonFactory.Feature.USE_THREAD_LOCAL_FOR_BUFFER_RECYCLING));
 
     private TokenEndpoint() {
     }
@@ -38,24 +40,25 @@ public final class TokenEndpoint {
         response.setHeader("X-Content-Type-Options", "nosniff");
         if (!"GET".equals(request.getMethod())) {
             response.setHeader("Allow", "GET");
-            write(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED, Map.of("error", "use GET"));
+            write(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED, Collections.singletonMap("error", "use GET"));
             return;
         }
         if (state.user() == null) {
-            write(response, HttpServletResponse.SC_UNAUTHORIZED, Map.of("error", "not logged in"));
+            write(response, HttpServletResponse.SC_UNAUTHORIZED, Collections.singletonMap("error", "not logged in"));
             return;
         }
-        var assignment = state.assignment(request.getParameter("org"));
-        if (assignment.isEmpty()) {
+        Optional<OperatorAssignment> assignment = state.assignment(request.getParameter("org"));
+        if (!assignment.isPresent()) {
             write(response, HttpServletResponse.SC_FORBIDDEN,
-                    Map.of("error", "no ChatHub operator for this user in that organization"));
+                    Collections.singletonMap("error", "no ChatHub operator for this user in that organization"));
             return;
         }
         // A page renewing its panel must not be handed back the token it is replacing.
-        var panel = state.panel(assignment.get(), state.runtime().config().browserRenewBefore());
-        if (panel.isEmpty()) {
+        Optional<PanelState.Panel> panel = state.panel(assignment.get(), state.runtime().config().browserRenewBefore());
+        if (!panel.isPresent()) {
             response.setHeader("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
-            write(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, Map.of("error", "ChatHub is unavailable"));
+            write(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE,
+                    Collections.singletonMap("error", "ChatHub is unavailable"));
             return;
         }
         Map<String, String> body = new LinkedHashMap<>();

@@ -195,8 +195,8 @@ final class BodyEndScanner {
         if (held + count > capacity) {
             grow(held + count);
         }
-        if (units instanceof String text) {
-            text.getChars(from, to, (char[]) heldUnits, held);
+        if (units instanceof String) {
+            ((String) units).getChars(from, to, (char[]) heldUnits, held);
         } else {
             System.arraycopy(units, from, heldUnits, held, count);
         }
@@ -258,11 +258,11 @@ final class BodyEndScanner {
     }
 
     private static int unit(Object units, int index) {
-        if (units instanceof byte[] array) {
-            return array[index] & 0xFF;
+        if (units instanceof byte[]) {
+            return ((byte[]) units)[index] & 0xFF;
         }
-        if (units instanceof char[] array) {
-            return array[index];
+        if (units instanceof char[]) {
+            return ((char[]) units)[index];
         }
         return ((String) units).charAt(index);
     }

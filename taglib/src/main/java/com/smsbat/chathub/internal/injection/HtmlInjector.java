@@ -11,6 +11,7 @@ import jakarta.servlet.http.MappingMatch;
 import java.io.IOException;
 import java.util.List;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * Zero-touch mode: inserts the widget markup before the closing {@code </body>} of HTML pages while they stream
@@ -111,7 +112,7 @@ public final class HtmlInjector {
      * @throws IllegalArgumentException naming the first pattern that is not one
      */
     public HtmlInjector(List<String> excludePatterns) {
-        this.exclusions = excludePatterns.stream().map(HtmlInjector::parsePattern).toList();
+        this.exclusions = excludePatterns.stream().map(HtmlInjector::parsePattern).collect(Collectors.toList());
     }
 
     /**
@@ -122,7 +123,8 @@ public final class HtmlInjector {
             throws IOException, ServletException {
         Object seen = request.getAttribute(SEEN);
         if (seen != null) {
-            if (seen instanceof InjectingResponse injecting && request.getDispatcherType() == DispatcherType.FORWARD) {
+            if (seen instanceof InjectingResponse && request.getDispatcherType() == DispatcherType.FORWARD) {
+                InjectingResponse injecting = (InjectingResponse) seen;
                 injecting.forwardBegins();
                 chain.doFilter(request, response);
                 completeOrContinue(request, injecting);
@@ -204,7 +206,7 @@ public final class HtmlInjector {
         if (pattern == null) {
             throw new IllegalArgumentException("url-pattern is missing (null)");
         }
-        String p = pattern.strip();
+        String p = pattern.trim();
         if (p.isEmpty()) {
             return "/"::equals;
         }

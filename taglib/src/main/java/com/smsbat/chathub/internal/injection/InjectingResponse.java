@@ -451,7 +451,7 @@ final class InjectingResponse extends HttpServletResponseWrapper {
 
     private static Long parseLength(String value) {
         try {
-            return value == null ? null : Long.parseLong(value.strip());
+            return value == null ? null : Long.parseLong(value.trim());
         } catch (NumberFormatException e) {
             return null;
         }
@@ -460,7 +460,7 @@ final class InjectingResponse extends HttpServletResponseWrapper {
     /** Whether a Cache-Control value already keeps the page out of shared caches. */
     static boolean keepsPrivate(String cacheControl) {
         for (String directive : cacheControl.split(",")) {
-            String name = directive.strip().toLowerCase(Locale.ROOT);
+            String name = directive.trim().toLowerCase(Locale.ROOT);
             // private="field" only hides the named fields; the body stays shareable.
             if (name.equals("private") || name.equals("no-store")) {
                 return true;
@@ -555,7 +555,10 @@ final class InjectingResponse extends HttpServletResponseWrapper {
 
         /** A write by the application: units {@code [offset, offset + length)} of an array or string. */
         void write(Object units, int offset, int length, int unitsLength) throws IOException {
-            Objects.checkFromIndexSize(offset, length, unitsLength);
+            if (offset < 0 || length < 0 || offset > unitsLength - length) {
+                throw new IndexOutOfBoundsException("range [" + offset + ", " + offset + " + " + length
+                        + ") out of bounds for length " + unitsLength);
+            }
             synchronized (guard) {
                 if (scanning()) {
                     scanner.write(units, offset, offset + length);
@@ -598,10 +601,10 @@ final class InjectingResponse extends HttpServletResponseWrapper {
         }
 
         private void send(Object units, int from, int to) throws IOException {
-            if (units instanceof byte[] array) {
-                bytes.write(array, from, to - from);
-            } else if (units instanceof char[] array) {
-                chars.write(array, from, to - from);
+            if (units instanceof byte[]) {
+                bytes.write((byte[]) units, from, to - from);
+            } else if (units instanceof char[]) {
+                chars.write((char[]) units, from, to - from);
             } else {
                 chars.write((String) units, from, to - from);
             }

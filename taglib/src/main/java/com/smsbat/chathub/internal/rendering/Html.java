@@ -10,14 +10,7 @@ final class Html {
         StringBuilder out = null;
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            String replacement = switch (c) {
-                case '&' -> "&amp;";
-                case '<' -> "&lt;";
-                case '>' -> "&gt;";
-                case '"' -> "&#34;";
-                case '\'' -> "&#39;";
-                default -> null;
-            };
+            String replacement = replacement(c);
             if (replacement != null) {
                 if (out == null) {
                     out = new StringBuilder(value.length() + 16).append(value, 0, i);
@@ -28,5 +21,22 @@ final class Html {
             }
         }
         return out == null ? value : out.toString();
+    }
+
+    private static String replacement(char c) {
+        switch (c) {
+            case '&':
+                return "&amp;";
+            case '<':
+                return "&lt;";
+            case '>':
+                return "&gt;";
+            case '"':
+                return "&#34;";
+            case '\'':
+                return "&#39;";
+            default:
+                return null;
+        }
     }
 }

@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.net.URI;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
@@ -52,18 +53,68 @@ public final class Panels {
 
     /**
      * The attributes of a {@code <chathub:widget/>} tag.
-     *
-     * @param organization id or name, or {@code null} for the default; when given, the script id carries the
-     *                     organization id so that several panels can share the page
-     * @param nonce        CSP nonce, or {@code null} to use the request's
-     * @param renew        whether the page may renew the token in the browser (if the application allows it)
-     * @param loading      text shown in place of the panel while the widget script loads, or {@code null}/blank
-     *                     for none
      */
-    public record TagAttributes(String organization, String nonce, boolean renew, String loading) {
+    public static final class TagAttributes {
+        private final String organization;
+        private final String nonce;
+        private final boolean renew;
+        private final String loading;
+
+        public TagAttributes(String organization, String nonce, boolean renew, String loading) {
+            this.organization = organization;
+            this.nonce = nonce;
+            this.renew = renew;
+            this.loading = loading;
+        }
+
+        /** @return id or name, or {@code null} for the default; when given, the script id carries the organization id so that several panels can share the page */
+        public String organization() {
+            return organization;
+        }
+
+        /** @return CSP nonce, or {@code null} to use the request's */
+        public String nonce() {
+            return nonce;
+        }
+
+        /** @return whether the page may renew the token in the browser (if the application allows it) */
+        public boolean renew() {
+            return renew;
+        }
+
+        /** @return text shown in place of the panel while the widget script loads, or {@code null}/blank for none */
+        public String loading() {
+            return loading;
+        }
 
         /** A tag without attributes. */
         public static final TagAttributes NONE = new TagAttributes(null, null, true, null);
+    
+
+        @Override
+        public boolean equals(Object other) {
+            if (this == other) {
+                return true;
+            }
+            if (!(other instanceof TagAttributes)) {
+                return false;
+            }
+            TagAttributes that = (TagAttributes) other;
+            return java.util.Objects.equals(organization, that.organization)
+                    && java.util.Objects.equals(nonce, that.nonce)
+                    && renew == that.renew
+                    && java.util.Objects.equals(loading, that.loading);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(organization, nonce, renew, loading);
+        }
+
+        @Override
+        public String toString() {
+            return "TagAttributes[organization=" + organization + ", nonce=" + nonce + ", renew=" + renew + ", loading=" + loading + "]";
+        }
     }
 
     /**
@@ -77,8 +128,8 @@ public final class Panels {
             return;
         }
         String organization = tag.organization();
-        var panel = state.panel(organization);
-        if (panel.isEmpty()) {
+        Optional<PanelState.Panel> panel = state.panel(organization);
+        if (!panel.isPresent()) {
             out.write(orEmpty(fallback));
             return;
         }
@@ -90,17 +141,17 @@ public final class Panels {
         ChatHubConfig config = runtime.config();
         HttpServletRequest request = state.request();
         Fixed fixed = fixed(runtime, request.getContextPath());
-        boolean explicit = organization != null && !organization.isBlank();
+        boolean explicit = organization != null && !organization.trim().isEmpty();
         String id = explicit ? SCRIPT_ID + "-" + organizationId : SCRIPT_ID;
         String nonce = tag.nonce();
-        String nonceAttribute = nonceAttribute(nonce != null && !nonce.isBlank() ? nonce : requestNonce(request, config));
+        String nonceAttribute = nonceAttribute(nonce != null && !nonce.trim().isEmpty() ? nonce : requestNonce(request, config));
         if (state.claimRenewalScript()) {
             out.write(fixed.moduleStart);
             out.write(nonceAttribute);
             out.write("></script>");
         }
         String loading = tag.loading();
-        if (loading != null && !loading.isBlank()) {
+        if (loading != null && !loading.trim().isEmpty()) {
             out.write("<span class=\"chathub-loading\" role=\"status\" data-chathub-loading-for=\"");
             out.write(id);
             out.write("\">");
@@ -216,7 +267,22 @@ public final class Panels {
         return remembered.text();
     }
 
-    private record ExpiryText(Instant expiresAt, String text) {
+    private static final class ExpiryText {
+        private final Instant expiresAt;
+        private final String text;
+
+        ExpiryText(Instant expiresAt, String text) {
+            this.expiresAt = expiresAt;
+            this.text = text;
+        }
+
+        Instant expiresAt() {
+            return expiresAt;
+        }
+
+        String text() {
+            return text;
+        }
     }
 
     private static String requestNonce(HttpServletRequest request, ChatHubConfig config) {
@@ -228,7 +294,7 @@ public final class Panels {
     }
 
     private static String nonceAttribute(String nonce) {
-        return nonce == null || nonce.isBlank() ? "" : " nonce=\"" + Html.attribute(nonce) + '"';
+        return nonce == null || nonce.trim().isEmpty() ? "" : " nonce=\"" + Html.attribute(nonce) + '"';
     }
 
     private static String orEmpty(String value) {

@@ -10,6 +10,7 @@ import com.smsbat.chathub.internal.config.ChatHubConfig;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,6 +19,7 @@ import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 
 /**
  * ChatHub's organization and operator lists, cached for {@code chathub.operator.directory-refresh}: used to
@@ -72,7 +74,7 @@ public final class ChatHubDirectory {
 
     /** Display names are matched ignoring case and surrounding blanks. */
     static String matchable(String name) {
-        return name.strip().toLowerCase(Locale.ROOT);
+        return name.trim().toLowerCase(Locale.ROOT);
     }
 
     /**
@@ -82,7 +84,7 @@ public final class ChatHubDirectory {
      */
     Optional<Long> createdOperator(long organizationId, String name, String user, Duration budget) {
         return created.computeIfAbsent(organizationId + ":" + matchable(name), key -> new Refreshing<>(
-                        () -> create(organizationId, name.strip(), user), executor, clock, CREATED_FOR_GOOD, FAILURE_MEMORY))
+                        () -> create(organizationId, name.trim(), user), executor, clock, CREATED_FOR_GOOD, FAILURE_MEMORY))
                 .get(budget);
     }
 
@@ -91,7 +93,7 @@ public final class ChatHubDirectory {
             // Asked afresh, not from the cached list: another server or an administrator may have been quicker.
             List<Operator> existing = client.operators(organizationId).stream()
                     .filter(op -> op.name() != null && matchable(op.name()).equals(matchable(name)))
-                    .toList();
+                    .collect(Collectors.toList());
             if (!existing.isEmpty()) {
                 if (existing.size() == 1 && existing.get(0).isActive()) {
                     return existing.get(0).id();
@@ -99,7 +101,7 @@ public final class ChatHubDirectory {
                 throw new ChatHubException("organization " + organizationId + " already has " + existing.size()
                         + " operator(s) named \"" + name + "\", none usable alone; not creating another");
             }
-            Operator operator = client.synchronize(List.of(new NewOperator(organizationId, name))).stream()
+            Operator operator = client.synchronize(Collections.singletonList(new NewOperator(organizationId, name))).stream()
                     .filter(op -> op.name() != null && matchable(op.name()).equals(matchable(name)))
                     .findFirst()
                     .orElseThrow(() -> new ChatHubResponseException(
@@ -116,7 +118,7 @@ public final class ChatHubDirectory {
 
     /** {@code "24"} is organization 24; anything else is looked up by name, ignoring case. */
     public OptionalLong organizationId(String selector, Duration budget) {
-        String value = selector.strip();
+        String value = selector.trim();
         OptionalLong id = parseId(value);
         if (id.isPresent()) {
             return id;

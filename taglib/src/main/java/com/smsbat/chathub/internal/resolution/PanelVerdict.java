@@ -8,14 +8,45 @@ import java.util.concurrent.ConcurrentHashMap;
  * What one request decided about its user's panel and why, for administrators: the request attribute
  * {@value #REQUEST_ATTRIBUTE}, the log (users named in {@code chathub.debug} at INFO, everyone at FINE) and the
  * MBean's {@code explain(user)}. Holds names and ids, never a token.
- *
- * @param user     the logged-in user, {@code null} when nobody is
- * @param resolver the {@code chathub.operator.resolver} that ran (or would have run)
- * @param operator the operator the verdict is about, or {@code null}; kept as it is and described only when the
- *                 verdict is told, because every page view with a panel makes a verdict
- * @param detail   the specifics: role names, operator ids, the organization asked for
  */
-public record PanelVerdict(String user, String resolver, Outcome outcome, OperatorAssignment operator, String detail) {
+public final class PanelVerdict {
+    private final String user;
+    private final String resolver;
+    private final Outcome outcome;
+    private final OperatorAssignment operator;
+    private final String detail;
+
+    public PanelVerdict(String user, String resolver, Outcome outcome, OperatorAssignment operator, String detail) {
+        this.user = user;
+        this.resolver = resolver;
+        this.outcome = outcome;
+        this.operator = operator;
+        this.detail = detail;
+    }
+
+    /** @return the logged-in user, {@code null} when nobody is */
+    public String user() {
+        return user;
+    }
+
+    /** @return the {@code chathub.operator.resolver} that ran (or would have run) */
+    public String resolver() {
+        return resolver;
+    }
+
+    public Outcome outcome() {
+        return outcome;
+    }
+
+    /** @return the operator the verdict is about, or {@code null}; kept as it is and described only when the verdict is told, because every page view with a panel makes a verdict */
+    public OperatorAssignment operator() {
+        return operator;
+    }
+
+    /** @return the specifics: role names, operator ids, the organization asked for */
+    public String detail() {
+        return detail;
+    }
 
     public PanelVerdict(String user, String resolver, Outcome outcome, String detail) {
         this(user, resolver, outcome, null, detail);
@@ -67,9 +98,30 @@ public record PanelVerdict(String user, String resolver, Outcome outcome, Operat
         }
 
         public String explain(String user) {
-            PanelVerdict verdict = user == null ? null : byUser.get(user.strip());
+            PanelVerdict verdict = user == null ? null : byUser.get(user.trim());
             return verdict != null ? verdict.toString() : "no page has asked for a panel for user \"" + user
                     + "\" recently (the last " + MAX_USERS + " users are kept)";
         }
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        if (this == other) {
+            return true;
+        }
+        if (!(other instanceof PanelVerdict)) {
+            return false;
+        }
+        PanelVerdict that = (PanelVerdict) other;
+        return java.util.Objects.equals(user, that.user)
+                && java.util.Objects.equals(resolver, that.resolver)
+                && java.util.Objects.equals(outcome, that.outcome)
+                && java.util.Objects.equals(operator, that.operator)
+                && java.util.Objects.equals(detail, that.detail);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(user, resolver, outcome, operator, detail);
     }
 }

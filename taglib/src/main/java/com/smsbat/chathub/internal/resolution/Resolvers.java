@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,12 +42,58 @@ public final class Resolvers {
     }
 
     /** What a resolver found, and when it found nothing, why (an application's own resolver cannot say). */
-    public record Resolution(List<OperatorAssignment> assignments, Outcome outcome, String detail) {
+    public static final class Resolution {
+        private final List<OperatorAssignment> assignments;
+        private final Outcome outcome;
+        private final String detail;
+
+        public Resolution(List<OperatorAssignment> assignments, Outcome outcome, String detail) {
+            this.assignments = assignments;
+            this.outcome = outcome;
+            this.detail = detail;
+        }
+
+        public List<OperatorAssignment> assignments() {
+            return assignments;
+        }
+
+        public Outcome outcome() {
+            return outcome;
+        }
+
+        public String detail() {
+            return detail;
+        }
 
         public static Resolution of(List<OperatorAssignment> assignments) {
             return assignments.isEmpty()
                     ? new Resolution(assignments, Outcome.NOT_AN_OPERATOR, "the resolver has no operator for this user")
                     : new Resolution(assignments, Outcome.PANEL, "");
+        }
+    
+
+        @Override
+        public boolean equals(Object other) {
+            if (this == other) {
+                return true;
+            }
+            if (!(other instanceof Resolution)) {
+                return false;
+            }
+            Resolution that = (Resolution) other;
+            return java.util.Objects.equals(assignments, that.assignments)
+                    && java.util.Objects.equals(outcome, that.outcome)
+                    && java.util.Objects.equals(detail, that.detail);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(assignments, outcome, detail);
+        }
+
+        @Override
+        public String toString() {
+            return "Resolution[assignments=" + assignments + ", outcome=" + outcome + ", detail=" + detail + "]";
         }
     }
 
@@ -64,13 +111,17 @@ public final class Resolvers {
     public static OperatorResolver create(ChatHubConfig config, ServletContext context, ChatHubDirectory directory) {
         OptionalLong organization = ChatHubDirectory.parseId(config.organization());
         Long defaultOrganization = organization.isPresent() ? organization.getAsLong() : null;
-        return switch (config.operatorResolver()) {
-            case "mapping" -> mapping(config, context, defaultOrganization);
-            case "session" -> new SessionResolver(config.operatorSessionAttribute(), defaultOrganization);
-            case "directory" -> new DirectoryResolver(directory, config.operatorNameAttribute(), config.waitBudget(),
-                    config.operatorProvision() ? config.organization() : null);
-            default -> custom(config.operatorResolver());
-        };
+        switch (config.operatorResolver()) {
+            case "mapping":
+                return mapping(config, context, defaultOrganization);
+            case "session":
+                return new SessionResolver(config.operatorSessionAttribute(), defaultOrganization);
+            case "directory":
+                return new DirectoryResolver(directory, config.operatorNameAttribute(), config.waitBudget(),
+                        config.operatorProvision() ? config.organization() : null);
+            default:
+                return custom(config.operatorResolver());
+        }
     }
 
     private static OperatorResolver mapping(ChatHubConfig config, ServletContext context, Long defaultOrganization) {
@@ -96,7 +147,7 @@ public final class Resolvers {
             }
         }
         Explaining resolver = (user, request) -> {
-            List<OperatorAssignment> assignments = byUser.getOrDefault(user, List.of());
+            List<OperatorAssignment> assignments = byUser.getOrDefault(user, Collections.emptyList());
             return assignments.isEmpty()
                     ? new Resolution(assignments, Outcome.NOT_AN_OPERATOR, "no entry for this user in " + path)
                     : Resolution.of(assignments);
@@ -108,14 +159,14 @@ public final class Resolvers {
     static List<OperatorAssignment> parseAssignments(String text, Long defaultOrganization) {
         Map<Long, OperatorAssignment> byOrganization = new LinkedHashMap<>();
         for (String part : text.split(",")) {
-            if (!part.isBlank()) {
+            if (!part.trim().isEmpty()) {
                 OperatorAssignment assignment = OperatorAssignment.parse(part, defaultOrganization);
                 if (byOrganization.putIfAbsent(assignment.organizationId(), assignment) != null) {
                     throw new IllegalArgumentException("two operators for organization " + assignment.organizationId());
                 }
             }
         }
-        return List.copyOf(byOrganization.values());
+        return Collections.unmodifiableList(new ArrayList<>(byOrganization.values()));
     }
 
     private static OperatorResolver custom(String className) {
@@ -140,23 +191,38 @@ public final class Resolvers {
     }
 
     /** The operator is already in the session, put there by the application's own login. */
-    private record SessionResolver(String attribute, Long defaultOrganization) implements OperatorResolver {
+    private static final class SessionResolver implements OperatorResolver {
+        private final String attribute;
+        private final Long defaultOrganization;
+
+        SessionResolver(String attribute, Long defaultOrganization) {
+            this.attribute = attribute;
+            this.defaultOrganization = defaultOrganization;
+        }
+
+        String attribute() {
+            return attribute;
+        }
+
+        Long defaultOrganization() {
+            return defaultOrganization;
+        }
 
         @Override
         public List<OperatorAssignment> resolve(String user, HttpServletRequest request) {
             HttpSession session = request.getSession(false);
             Object value = session == null ? null : session.getAttribute(attribute);
             if (value == null) {
-                return List.of();
+                return Collections.emptyList();
             }
-            if (value instanceof OperatorAssignment assignment) {
-                return List.of(assignment);
+            if (value instanceof OperatorAssignment) {
+                return Collections.singletonList((OperatorAssignment) value);
             }
-            if (value instanceof Collection<?> collection) {
+            if (value instanceof Collection<?>) {
                 List<OperatorAssignment> assignments = new ArrayList<>();
-                for (Object item : collection) {
-                    if (item instanceof OperatorAssignment assignment) {
-                        assignments.add(assignment);
+                for (Object item : (Collection<?>) value) {
+                    if (item instanceof OperatorAssignment) {
+                        assignments.add((OperatorAssignment) item);
                     }
                 }
                 return assignments;
@@ -165,9 +231,10 @@ public final class Resolvers {
                 return parseAssignments(value.toString(), defaultOrganization);
             } catch (IllegalArgumentException e) {
                 // A value the application put there that we cannot read: no panel, not a broken page.
-                return List.of();
+                return Collections.emptyList();
             }
         }
+    
     }
 
     /**
@@ -195,8 +262,9 @@ public final class Resolvers {
         public Resolution explain(String user, HttpServletRequest request) {
             String name = displayName(user, request);
             Optional<List<Organization>> organizations = directory.organizations(budget);
-            if (organizations.isEmpty()) {
-                return new Resolution(List.of(), Outcome.CHATHUB_UNAVAILABLE, "ChatHub's organizations could not be loaded");
+            if (!organizations.isPresent()) {
+                return new Resolution(Collections.emptyList(), Outcome.CHATHUB_UNAVAILABLE,
+                        "ChatHub's organizations could not be loaded");
             }
             List<OperatorAssignment> found = new ArrayList<>();
             List<String> refused = new ArrayList<>();
@@ -204,15 +272,15 @@ public final class Resolvers {
             List<String> unavailable = new ArrayList<>();
             for (Organization organization : organizations.get()) {
                 Optional<List<Operator>> operators = directory.operators(organization.id(), budget);
-                if (operators.isEmpty()) {
+                if (!operators.isPresent()) {
                     unavailable.add("operators of organization " + organization.id() + " could not be loaded");
                     continue;
                 }
                 String wanted = ChatHubDirectory.matchable(name);
                 List<Operator> named = operators.get().stream()
                         .filter(op -> op.name() != null && ChatHubDirectory.matchable(op.name()).equals(wanted))
-                        .toList();
-                List<Operator> active = named.stream().filter(Operator::isActive).toList();
+                        .collect(Collectors.toList());
+                List<Operator> active = named.stream().filter(Operator::isActive).collect(Collectors.toList());
                 if (active.size() == 1) {
                     found.add(new OperatorAssignment(organization.id(), active.get(0).id()));
                 } else if (active.size() > 1) {
@@ -220,10 +288,13 @@ public final class Resolvers {
                 } else if (!named.isEmpty()) {
                     inactive.add("operator " + ids(named) + " \"" + name + "\" in organization " + organization.id());
                 } else if (provisions(organization)) {
-                    directory.createdOperator(organization.id(), name, user, budget).ifPresentOrElse(
-                            id -> found.add(new OperatorAssignment(organization.id(), id)),
-                            () -> unavailable.add("creating operator \"" + name + "\" in organization "
-                                    + organization.id() + " failed or is still running"));
+                    Optional<Long> created = directory.createdOperator(organization.id(), name, user, budget);
+                    if (created.isPresent()) {
+                        found.add(new OperatorAssignment(organization.id(), created.get()));
+                    } else {
+                        unavailable.add("creating operator \"" + name + "\" in organization " + organization.id()
+                                + " failed or is still running");
+                    }
                 }
             }
             if (!found.isEmpty()) {

@@ -53,7 +53,8 @@ public final class ChatHubOff {
     public static void warnOnce(ServletContext context) {
         ChatHubOff off;
         synchronized (ChatHubOff.class) {
-            off = context.getAttribute(ATTRIBUTE) instanceof ChatHubOff recorded ? recorded : null;
+            Object recorded = context.getAttribute(ATTRIBUTE);
+            off = recorded instanceof ChatHubOff ? (ChatHubOff) recorded : null;
             if (off == null) {
                 off = new ChatHubOff(FILTER_MISSING, FILTER_MISSING_FIX);
                 context.setAttribute(ATTRIBUTE, off);

@@ -122,7 +122,8 @@ public final class ChatHubRuntime implements AutoCloseable {
 
     /** The running integration of {@code context}, or {@code null} when the library is off there. */
     public static ChatHubRuntime of(ServletContext context) {
-        return context.getAttribute(ATTRIBUTE) instanceof ChatHubRuntime runtime ? runtime : null;
+        Object runtime = context.getAttribute(ATTRIBUTE);
+        return runtime instanceof ChatHubRuntime ? (ChatHubRuntime) runtime : null;
     }
 
     public ChatHubConfig config() {
@@ -213,7 +214,23 @@ public final class ChatHubRuntime implements AutoCloseable {
         }
     }
 
-    private record CacheCounters(OperatorTokenCache cache, PanelVerdict.Recent verdicts) implements TokenCacheMXBean {
+    private static final class CacheCounters implements TokenCacheMXBean {
+        private final OperatorTokenCache cache;
+        private final PanelVerdict.Recent verdicts;
+
+        CacheCounters(OperatorTokenCache cache, PanelVerdict.Recent verdicts) {
+            this.cache = cache;
+            this.verdicts = verdicts;
+        }
+
+        OperatorTokenCache cache() {
+            return cache;
+        }
+
+        PanelVerdict.Recent verdicts() {
+            return verdicts;
+        }
+
         private CacheStats stats() {
             return cache.stats();
         }
@@ -252,5 +269,6 @@ public final class ChatHubRuntime implements AutoCloseable {
         public String explain(String user) {
             return verdicts.explain(user);
         }
+    
     }
 }

@@ -13,6 +13,8 @@ import jakarta.servlet.http.HttpSession;
 
 import java.security.Principal;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -34,7 +36,45 @@ public final class PanelState {
             + "operator is not active (see the token warnings)";
 
     /** One panel for one organization, ready to be written. */
-    public record Panel(OperatorAssignment assignment, OperatorToken token) {
+    public static final class Panel {
+        private final OperatorAssignment assignment;
+        private final OperatorToken token;
+
+        public Panel(OperatorAssignment assignment, OperatorToken token) {
+            this.assignment = assignment;
+            this.token = token;
+        }
+
+        public OperatorAssignment assignment() {
+            return assignment;
+        }
+
+        public OperatorToken token() {
+            return token;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            if (this == other) {
+                return true;
+            }
+            if (!(other instanceof Panel)) {
+                return false;
+            }
+            Panel that = (Panel) other;
+            return java.util.Objects.equals(assignment, that.assignment)
+                    && java.util.Objects.equals(token, that.token);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(assignment, token);
+        }
+
+        @Override
+        public String toString() {
+            return "Panel[assignment=" + assignment + ", token=" + token + "]";
+        }
     }
 
     private final ChatHubRuntime runtime;
@@ -53,8 +93,8 @@ public final class PanelState {
 
     public static PanelState of(HttpServletRequest request, ChatHubRuntime runtime) {
         Object existing = request.getAttribute(ATTRIBUTE);
-        if (existing instanceof PanelState chatHubRequest) {
-            return chatHubRequest;
+        if (existing instanceof PanelState) {
+            return (PanelState) existing;
         }
         PanelState created = new PanelState(runtime, request);
         request.setAttribute(ATTRIBUTE, created);
@@ -85,14 +125,14 @@ public final class PanelState {
         }
         HttpSession session = request.getSession(false);
         Object value = session == null ? null : session.getAttribute(attribute);
-        if (value instanceof Principal principal) {
-            return blankToNull(principal.getName());
+        if (value instanceof Principal) {
+            return blankToNull(((Principal) value).getName());
         }
         return value == null ? null : blankToNull(value.toString());
     }
 
     private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
+        return value == null || value.trim().isEmpty() ? null : value;
     }
 
     /**
@@ -103,10 +143,10 @@ public final class PanelState {
         if (assignments == null) {
             String name = user();
             if (name == null) {
-                assignments = List.of();
+                assignments = Collections.emptyList();
                 decide(Outcome.NOT_LOGGED_IN, "");
             } else if (!inRole()) {
-                assignments = List.of();
+                assignments = Collections.emptyList();
                 decide(Outcome.NOT_IN_ROLE, "in none of chathub.role=" + String.join(",", runtime.config().roles()));
             } else {
                 Resolvers.Resolution resolution = resolve(name);
@@ -128,15 +168,15 @@ public final class PanelState {
     private Resolvers.Resolution resolve(String name) {
         OperatorResolver resolver = runtime.resolver();
         try {
-            if (resolver instanceof Resolvers.Explaining explaining) {
-                return explaining.explain(name, request);
+            if (resolver instanceof Resolvers.Explaining) {
+                return ((Resolvers.Explaining) resolver).explain(name, request);
             }
             List<OperatorAssignment> resolved = resolver.resolve(name, request);
-            return Resolvers.Resolution.of(resolved == null ? List.of() : List.copyOf(resolved));
+            return Resolvers.Resolution.of(resolved == null ? Collections.emptyList() : Collections.unmodifiableList(new ArrayList<>(resolved)));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "ChatHub operator resolver " + resolver.getClass().getName()
                     + " failed; showing the fallback instead of a panel", e);
-            return new Resolvers.Resolution(List.of(), Outcome.RESOLVER_FAILED, e.getClass().getName());
+            return new Resolvers.Resolution(Collections.emptyList(), Outcome.RESOLVER_FAILED, e.getClass().getName());
         }
     }
 
@@ -159,12 +199,12 @@ public final class PanelState {
         if (all.isEmpty()) {
             return Optional.empty();
         }
-        String selector = organization == null || organization.isBlank() ? runtime.config().organization() : organization;
-        if (selector.isBlank()) {
+        String selector = organization == null || organization.trim().isEmpty() ? runtime.config().organization() : organization;
+        if (selector.trim().isEmpty()) {
             return Optional.of(all.get(0));
         }
         OptionalLong id = runtime.directory().organizationId(selector, runtime.config().waitBudget());
-        if (id.isEmpty()) {
+        if (!id.isPresent()) {
             return Optional.empty();
         }
         return all.stream().filter(a -> a.organizationId() == id.getAsLong()).findFirst();
@@ -176,12 +216,12 @@ public final class PanelState {
      * not wait for ChatHub twice.
      */
     public Optional<Panel> panel(String organization) {
-        boolean asked = organization != null && !organization.isBlank();
+        boolean asked = organization != null && !organization.trim().isEmpty();
         if (!asked && defaultPanel != null) {
             return defaultPanel;
         }
         Optional<OperatorAssignment> assignment = assignment(organization);
-        if (assignment.isEmpty() && !assignments().isEmpty()) {
+        if (!assignment.isPresent() && !assignments().isEmpty()) {
             decide(Outcome.NOT_AN_OPERATOR, "no operator in organization "
                     + (asked ? organization : runtime.config().organization()));
         }
