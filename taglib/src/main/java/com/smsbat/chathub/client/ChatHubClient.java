@@ -199,6 +199,9 @@ public final class ChatHubClient implements AutoCloseable {
                 throw new IllegalStateException(
                         "configure exactly one of ChatHub credentials (login and password) and a company token");
             }
+            // Jackson is the application's, from 2.9 on: one too old or missing shows here, when the application
+            // starts, rather than at the first page that asks ChatHub.
+            JsonBodies.requireJackson();
             return new ChatHubClient(this);
         }
 

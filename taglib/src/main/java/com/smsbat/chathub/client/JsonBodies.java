@@ -65,6 +65,10 @@ final class JsonBodies {
     private JsonBodies() {
     }
 
+    /** Does nothing but make the JVM initialize this class, and so link the Jackson it uses. */
+    static void requireJackson() {
+    }
+
     static String login(String login, String password) {
         return write(MAPPER.createObjectNode().put("login", login).put("password", password));
     }

@@ -23,6 +23,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.function.Function;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -85,6 +86,13 @@ public class ChatHubFilter implements Filter {
             // Tomcat reports the exception only in its localhost log; catalina.out just says a filter failed.
             LOG.severe("ChatHub configuration of " + contextName() + ": " + e.getMessage());
             throw new ServletException("ChatHub configuration of " + contextName() + ": " + e.getMessage(), e);
+        } catch (RuntimeException | LinkageError e) {
+            // Not a setting the administrator wrote but what the library found (a class missing, or of a version it
+            // cannot use, such as the application's own old Jackson): the application runs on, without panels.
+            String reason = "the library could not start: " + e;
+            LOG.log(Level.SEVERE, "ChatHub panels are off in " + contextName() + ": " + reason + ". Fix: "
+                    + ChatHubOff.STARTUP_FAILED_FIX + ".", e);
+            ChatHubOff.record(context, reason, ChatHubOff.STARTUP_FAILED_FIX);
         }
     }
 

@@ -51,6 +51,7 @@ public final class TestWebapp {
 
     private final Map<String, String> files = new LinkedHashMap<>();
     private final List<User> users = new ArrayList<>();
+    private final List<Path> libraries = new ArrayList<>();
     private String contextPath = "/app";
     private boolean withLibrary = true;
     private boolean isolated;
@@ -97,6 +98,12 @@ public final class TestWebapp {
         return this;
     }
 
+    /** Puts {@code jar} into {@code WEB-INF/lib} beside the library, as an application's own dependency. */
+    public TestWebapp library(Path jar) {
+        libraries.add(jar);
+        return this;
+    }
+
     /** Leaves the library jar out, for tests of what an app without it looks like. */
     public TestWebapp withoutLibrary() {
         this.withLibrary = false;
@@ -135,9 +142,12 @@ public final class TestWebapp {
                 Files.createDirectories(target.getParent());
                 Files.writeString(target, file.getValue(), StandardCharsets.UTF_8);
             }
+            Path lib = Files.createDirectories(root.resolve("WEB-INF/lib"));
             if (withLibrary) {
-                Path lib = Files.createDirectories(root.resolve("WEB-INF/lib"));
                 Files.copy(libraryJar(), lib.resolve("chathub-taglib.jar"));
+            }
+            for (Path jar : libraries) {
+                Files.copy(jar, lib.resolve(jar.getFileName()));
             }
             return root;
         } catch (IOException e) {

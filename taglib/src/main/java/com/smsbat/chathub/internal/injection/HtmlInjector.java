@@ -3,10 +3,8 @@ package com.smsbat.chathub.internal.injection;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletMapping;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.MappingMatch;
 
 import java.io.IOException;
 import java.util.List;
@@ -161,11 +159,11 @@ public final class HtmlInjector {
     /**
      * A file the container's default servlet serves with a type other than HTML (a stylesheet, script, image): it
      * can never be a page, so it passes on unwrapped, which keeps the container's fast path for files (Jetty
-     * writes a wrapped response's file through its output stream instead).
+     * writes a wrapped response's file through its output stream instead). Servlet 3.1 cannot say which servlet
+     * serves a request: there every response is wrapped, and the content type alone decides.
      */
     private static boolean isStaticFileOtherThanHtml(HttpServletRequest request) {
-        HttpServletMapping mapping = request.getHttpServletMapping();
-        if (mapping == null || mapping.getMappingMatch() != MappingMatch.DEFAULT) {
+        if (!DefaultServletMapping.KNOWN || !DefaultServletMapping.of(request)) {
             return false;
         }
         String type = request.getServletContext().getMimeType(request.getServletPath());

@@ -28,6 +28,9 @@ public final class ChatHubOff {
     public static final String NO_CREDENTIALS = "no company credentials";
     public static final String NO_CREDENTIALS_FIX = "set chathub.login and chathub.password, or chathub.company.token "
             + "(or chathub.api.url=sandbox to try it offline)";
+    public static final String STARTUP_FAILED_FIX = "the library needs jackson-databind 2.9 or newer (with its "
+            + "jackson-core and jackson-annotations) in WEB-INF/lib, and Java 8 or newer; see the compatibility table "
+            + "in the README";
     public static final String INVALID_FIX = "correct that setting; chathub.fail-on-invalid-config=false is why the "
             + "application started without panels";
 

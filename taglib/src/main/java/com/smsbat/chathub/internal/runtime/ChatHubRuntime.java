@@ -112,7 +112,7 @@ public final class ChatHubRuntime implements AutoCloseable {
             ChatHubRuntime runtime = new ChatHubRuntime(config, context, clock, sandbox);
             context.setAttribute(ATTRIBUTE, runtime);
             return runtime;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             if (sandbox != null) {
                 sandbox.close();
             }
