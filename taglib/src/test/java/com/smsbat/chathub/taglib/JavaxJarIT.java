@@ -27,8 +27,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The published javax jar itself: no Jakarta name left in it, descriptors of the javax era, and nothing
- * used from the Servlet, JSP or EL APIs that Servlet 4.0 / JSP 2.3 lack. Runs in the Tomcat 9 execution,
- * whose classpath holds exactly those APIs (Tomcat 9's own) and the javax jar.
+ * used from the Servlet, JSP, EL or Jackson APIs that Servlet 3.1 / JSP 2.3 / EL 3.0 and Jackson 2.9 lack. Runs in
+ * the Tomcat 8.5 execution, whose classpath holds exactly those APIs (Tomcat 8.5's own, jackson 2.9.10) and the
+ * javax jar.
  */
 class JavaxJarIT {
 
@@ -80,10 +81,12 @@ class JavaxJarIT {
 
     /**
      * What the transformer cannot know: whether the renamed classes, fields and methods exist in the older
-     * APIs. A member only Servlet 5+ has would fail only when its code path runs; here it fails the build.
+     * APIs. A member only Servlet 4+ or Jackson 2.10+ has would fail only when its code path runs; here it fails the
+     * build. (The one Servlet 4.0 method the library uses, {@code getHttpServletMapping}, sits in a class of its own
+     * that is used only where the container has it.)
      */
     @Test
-    void everyServletJspAndElMemberItUsesExistsInServlet40AndJsp23() throws IOException {
+    void everyServletJspElAndJacksonMemberItUsesExistsInServlet31AndJackson29() throws IOException {
         Set<String> missing = new TreeSet<>();
         int checked = 0;
         for (var entry : ENTRIES.entrySet()) {
@@ -91,7 +94,11 @@ class JavaxJarIT {
                 continue;
             }
             for (String[] reference : references(entry.getValue())) {
-                if (reference[0].startsWith("javax/") || reference[0].startsWith("com/smsbat/")) {
+                if (entry.getKey().endsWith("/DefaultServletMapping.class")) {
+                    continue;
+                }
+                if (reference[0].startsWith("javax/") || reference[0].startsWith("com/fasterxml/jackson/")
+                        || reference[0].startsWith("com/smsbat/")) {
                     checked++;
                     if (!resolves(reference)) {
                         missing.add(String.join(" ", reference) + " (in " + entry.getKey() + ")");

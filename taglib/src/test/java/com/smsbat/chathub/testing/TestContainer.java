@@ -6,7 +6,7 @@ import java.net.URI;
  * A real servlet container serving one {@link TestWebapp} on 127.0.0.1. Which container is chosen by
  * the system property {@code chathub.test.container} ({@code jetty}, {@code tomcat-11},
  * {@code tomcat-10.1}) that each surefire execution sets, so one {@code *ContainerTest} runs in all three;
- * the javax variant's runs set {@code jetty-ee8} or {@code tomcat-9}.
+ * the javax variant's runs set {@code jetty-ee8}, {@code tomcat-9}, {@code jetty-9.4} or {@code tomcat-8.5}.
  */
 public interface TestContainer extends AutoCloseable {
 
@@ -15,9 +15,10 @@ public interface TestContainer extends AutoCloseable {
         TestContainer container = switch (name) {
             case "jetty" -> new JettyTestContainer(JettyEe10Webapps::create);
             case "jetty-ee8" -> new JettyTestContainer(JettyEe8Webapps::create);
-            case "tomcat-11", "tomcat-10.1", "tomcat-9" -> new TomcatTestContainer();
+            case "jetty-9.4" -> new Jetty94TestContainer();
+            case "tomcat-11", "tomcat-10.1", "tomcat-9", "tomcat-8.5" -> new TomcatTestContainer();
             default -> throw new IllegalArgumentException("chathub.test.container=" + name
-                    + ": use jetty, tomcat-11, tomcat-10.1, jetty-ee8 or tomcat-9");
+                    + ": use jetty, tomcat-11, tomcat-10.1, jetty-ee8, tomcat-9, jetty-9.4 or tomcat-8.5");
         };
         try {
             container.deploy(app);

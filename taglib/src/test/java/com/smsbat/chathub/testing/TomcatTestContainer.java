@@ -1,7 +1,10 @@
 package com.smsbat.chathub.testing;
 
 import org.apache.catalina.Context;
+import org.apache.catalina.Lifecycle;
+import org.apache.catalina.LifecycleEvent;
 import org.apache.catalina.LifecycleException;
+import org.apache.catalina.Wrapper;
 import org.apache.catalina.connector.Connector;
 import org.apache.catalina.loader.WebappLoader;
 import org.apache.catalina.startup.Tomcat;
@@ -42,6 +45,9 @@ final class TomcatTestContainer implements TestContainer {
         }
         Path root = app.materialize();
         context = tomcat.addWebapp(app.contextPath(), root.toString());
+        if ("tomcat-8.5".equals(System.getProperty("chathub.test.container"))) {
+            context.addLifecycleListener(TomcatTestContainer::compileJspForJava8);
+        }
         // Only WEB-INF/lib, as in a real deployment: the test classpath holds the library's classes too.
         StandardJarScanner scanner = new StandardJarScanner();
         scanner.setScanClassPath(false);
@@ -81,6 +87,21 @@ final class TomcatTestContainer implements TestContainer {
             IllegalStateException failed = new IllegalStateException("webapp failed to start: " + context.getState(),
                     failures.isEmpty() ? null : failures.get(0));
             throw failed;
+        }
+    }
+
+    /**
+     * Tomcat 8.5's Jasper compiles JSPs for Java 7 unless told otherwise, which the JDT compiler on this class path
+     * (new enough for Java 17) refuses; a Tomcat 8.5 distribution brings the older JDT that still accepts it. Its
+     * JSP servlet exists once the defaults are configured.
+     */
+    private static void compileJspForJava8(LifecycleEvent event) {
+        if (Lifecycle.CONFIGURE_START_EVENT.equals(event.getType())) {
+            Wrapper jsp = (Wrapper) ((Context) event.getLifecycle()).findChild("jsp");
+            if (jsp != null) {
+                jsp.addInitParameter("compilerSourceVM", "1.8");
+                jsp.addInitParameter("compilerTargetVM", "1.8");
+            }
         }
     }
 
