@@ -7,8 +7,11 @@ public class ChatHubApiException extends ChatHubException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The HTTP status ChatHub answered with. */
     private final int status;
+    /** ChatHub's {@code X-Request-Id}, or {@code null}. */
     private final String requestId;
+    /** At most the first 200 characters of the error body, token-like parts masked. */
     private final String bodyExcerpt;
 
     /**
@@ -29,17 +32,29 @@ public class ChatHubApiException extends ChatHubException {
         this.bodyExcerpt = bodyExcerpt;
     }
 
-    /** The HTTP status ChatHub answered with. */
+    /**
+     * The HTTP status ChatHub answered with.
+     *
+     * @return the status, e.g. 500
+     */
     public int status() {
         return status;
     }
 
-    /** ChatHub's {@code X-Request-Id} for this answer, for ChatHub support. */
+    /**
+     * ChatHub's {@code X-Request-Id} for this answer, for ChatHub support.
+     *
+     * @return the request id, or empty when ChatHub sent none
+     */
     public Optional<String> requestId() {
         return Optional.ofNullable(requestId);
     }
 
-    /** At most the first 200 characters of the error body, with anything token-like masked. */
+    /**
+     * At most the first 200 characters of the error body, with anything token-like masked.
+     *
+     * @return the excerpt, empty when the body was
+     */
     public String bodyExcerpt() {
         return bodyExcerpt;
     }

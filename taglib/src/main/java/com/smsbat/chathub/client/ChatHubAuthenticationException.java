@@ -9,6 +9,12 @@ public class ChatHubAuthenticationException extends ChatHubApiException {
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * @param message   what was asked and what went wrong; must not contain secrets
+     * @param status    the HTTP status ChatHub answered with
+     * @param requestId ChatHub's {@code X-Request-Id}, or {@code null}
+     * @param body      the error body, or {@code null}; only a masked excerpt is kept
+     */
     public ChatHubAuthenticationException(String message, int status, String requestId, String body) {
         super(message, status, requestId, body);
     }

@@ -23,6 +23,7 @@ import java.util.Objects;
  */
 public final class ChatHubClient implements AutoCloseable {
 
+    /** Where ChatHub is: the builder's base URI unless set. */
     public static final URI PRODUCTION_URI = URI.create("https://chatapi.smsbat.com");
     /** ChatHub refuses an operator token's {@code expiresAt} more than this far ahead. */
     public static final Duration MAX_TOKEN_LIFETIME = Duration.ofHours(24);
@@ -44,17 +45,31 @@ public final class ChatHubClient implements AutoCloseable {
                 : CompanySession.loggingIn(transport, redactor, builder.clock, builder.login, builder.password);
     }
 
+    /**
+     * A client to configure: credentials or a company token are required, everything else has a default.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The company's organizations. */
+    /**
+     * The company's organizations.
+     *
+     * @return the organizations, in ChatHub's order
+     */
     public List<Organization> organizations() {
         Call call = Call.get("/api/company/organization");
         return JsonBodies.organizations(call, exchange(call, null).body());
     }
 
-    /** The operators of one organization, whatever their status. */
+    /**
+     * The operators of one organization, whatever their status.
+     *
+     * @param organizationId ChatHub organization id
+     * @return the operators, in ChatHub's order
+     */
     public List<Operator> operators(long organizationId) {
         Call call = Call.get("/api/operator?organizationId=" + organizationId);
         return JsonBodies.operators(call, exchange(call, null).body());
@@ -64,7 +79,9 @@ public final class ChatHubClient implements AutoCloseable {
      * A new token for the operator's browser panel. Its {@code expiresAt} is the earliest of {@code expiresAt},
      * the expiry ChatHub's answer names and the token's own {@code exp} claim.
      *
-     * @param expiresAt at most 24 hours ahead, or ChatHub answers 400
+     * @param operatorId ChatHub operator id
+     * @param expiresAt  at most 24 hours ahead, or ChatHub answers 400
+     * @return the token and when it expires
      * @throws ChatHubResponseException when the answer holds no JWT-shaped token
      */
     public OperatorToken operatorToken(long operatorId, Instant expiresAt) {
@@ -83,21 +100,36 @@ public final class ChatHubClient implements AutoCloseable {
         return new OperatorToken(body.token(), claimed.isBefore(expiry) ? claimed : expiry);
     }
 
-    /** ChatHub's verdict on an operator token. */
+    /**
+     * ChatHub's verdict on an operator token.
+     *
+     * @param token an operator token
+     * @return whether ChatHub accepts it, and what it says about it
+     */
     public TokenValidation validateToken(String token) {
         Objects.requireNonNull(token, "token");
         Call call = Call.post("/api/operator/validate-token");
         return JsonBodies.validation(call, exchange(call, JsonBodies.validationRequest(token), token).body());
     }
 
-    /** Adds operators to their organizations; returns them as ChatHub created them, with their ids. */
+    /**
+     * Adds operators to their organizations.
+     *
+     * @param operators the operators to add
+     * @return the operators as ChatHub created them, with their ids
+     */
     public List<Operator> synchronize(List<NewOperator> operators) {
         Objects.requireNonNull(operators, "operators");
         Call call = Call.post("/api/operator/synchronize");
         return JsonBodies.operators(call, exchange(call, JsonBodies.newOperators(operators)).body());
     }
 
-    /** @param status anything but {@link OperatorStatus#OTHER}, which has no ChatHub code */
+    /**
+     * Sets an operator's status.
+     *
+     * @param operatorId ChatHub operator id
+     * @param status     anything but {@link OperatorStatus#OTHER}, which has no ChatHub code
+     */
     public void setStatus(long operatorId, OperatorStatus status) {
         Objects.requireNonNull(status, "status");
         if (status == OperatorStatus.OTHER) {
@@ -147,7 +179,12 @@ public final class ChatHubClient implements AutoCloseable {
         private Builder() {
         }
 
-        /** Where ChatHub is; default {@link #PRODUCTION_URI}. */
+        /**
+         * Where ChatHub is; default {@link #PRODUCTION_URI}.
+         *
+         * @param baseUri an absolute http(s) URI with a host, without user info, query or fragment
+         * @return this builder
+         */
         public Builder baseUri(URI baseUri) {
             Objects.requireNonNull(baseUri, "baseUri");
             if (!"https".equalsIgnoreCase(baseUri.getScheme()) && !"http".equalsIgnoreCase(baseUri.getScheme())
@@ -162,38 +199,69 @@ public final class ChatHubClient implements AutoCloseable {
             return this;
         }
 
-        /** Company login and password, exchanged for a company token and again whenever ChatHub answers 401. */
+        /**
+         * Company login and password, exchanged for a company token and again whenever ChatHub answers 401.
+         *
+         * @param login    the company login
+         * @param password the company password
+         * @return this builder
+         */
         public Builder credentials(String login, String password) {
             this.login = requireText(login, "ChatHub login");
             this.password = requireText(password, "ChatHub password");
             return this;
         }
 
-        /** A company token from the ChatHub dashboard; when ChatHub refuses it there is no way to renew it. */
+        /**
+         * A company token from the ChatHub dashboard; when ChatHub refuses it there is no way to renew it.
+         *
+         * @param token the company token
+         * @return this builder
+         */
         public Builder companyToken(String token) {
             this.companyToken = requireText(token, "ChatHub company token");
             return this;
         }
 
-        /** Default 2 seconds. */
+        /**
+         * How long to wait for a connection to ChatHub.
+         *
+         * @param connectTimeout positive; default 2 seconds
+         * @return this builder
+         */
         public Builder connectTimeout(Duration connectTimeout) {
             this.connectTimeout = requirePositive(connectTimeout, "connectTimeout");
             return this;
         }
 
-        /** Applied to every request, from sending it to the end of the answer; default 5 seconds. */
+        /**
+         * Applied to every request, from sending it to the end of the answer.
+         *
+         * @param requestTimeout positive; default 5 seconds
+         * @return this builder
+         */
         public Builder requestTimeout(Duration requestTimeout) {
             this.requestTimeout = requirePositive(requestTimeout, "requestTimeout");
             return this;
         }
 
-        /** Measures the back-off after refused credentials; default the system UTC clock. */
+        /**
+         * Measures the back-off after refused credentials.
+         *
+         * @param clock default the system UTC clock
+         * @return this builder
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
-        /** @throws IllegalStateException unless exactly one of credentials and company token was given */
+        /**
+         * The client, ready to use.
+         *
+         * @return a new client; close it when done
+         * @throws IllegalStateException unless exactly one of credentials and company token was given
+         */
         public ChatHubClient build() {
             if ((login == null) == (companyToken == null)) {
                 throw new IllegalStateException(

@@ -14,10 +14,15 @@ public class ChatHubException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /** @param message what went wrong; must not contain secrets */
     public ChatHubException(String message) {
         super(message);
     }
 
+    /**
+     * @param message what went wrong; must not contain secrets
+     * @param cause   the underlying failure
+     */
     public ChatHubException(String message, Throwable cause) {
         super(message, cause);
     }

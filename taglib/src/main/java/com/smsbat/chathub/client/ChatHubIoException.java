@@ -5,10 +5,15 @@ public class ChatHubIoException extends ChatHubException {
 
     private static final long serialVersionUID = 1L;
 
+    /** @param message what went wrong; must not contain secrets */
     public ChatHubIoException(String message) {
         super(message);
     }
 
+    /**
+     * @param message what went wrong; must not contain secrets
+     * @param cause   the underlying failure
+     */
     public ChatHubIoException(String message, Throwable cause) {
         super(message, cause);
     }

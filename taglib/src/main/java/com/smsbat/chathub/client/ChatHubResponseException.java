@@ -8,6 +8,7 @@ public class ChatHubResponseException extends ChatHubException {
 
     private static final long serialVersionUID = 1L;
 
+    /** @param message what was unusable, by its place in the body; must not contain the body */
     public ChatHubResponseException(String message) {
         super(message);
     }

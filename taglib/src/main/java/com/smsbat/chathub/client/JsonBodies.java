@@ -37,6 +37,8 @@ final class JsonBodies {
      * application, and that ThreadLocal would pin its class loader after an undeploy. Without recycling, a parser
      * allocates its few KB of buffers afresh: ChatHub's answers are small and rare.
      */
+    // JsonFactory.disable is deprecated since 2.10, whose builder replaces it; 2.9 has no builder.
+    @SuppressWarnings("deprecation")
     static final ObjectMapper MAPPER = new ObjectMapper(
             new JsonFactory().disable(JsonFactory.Feature.USE_THREAD_LOCAL_FOR_BUFFER_RECYCLING))
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);

@@ -7,6 +7,10 @@ public final class NewOperator {
     private final long organizationId;
     private final String name;
 
+    /**
+     * @param organizationId the organization that gets the operator
+     * @param name           display name
+     */
     public NewOperator(long organizationId, String name) {
         this.organizationId = organizationId;
         this.name = name;

@@ -9,6 +9,13 @@ public final class Operator {
     private final OperatorStatus status;
     private final Organization organization;
 
+    /**
+     * @param id           ChatHub operator id
+     * @param name         display name
+     * @param status       current status
+     * @param organization the operator's organization, or {@code null} when ChatHub did not say (the synchronize
+     *                     endpoint answers without it)
+     */
     public Operator(long id, String name, OperatorStatus status, Organization organization) {
         this.id = id;
         this.name = name;
@@ -31,12 +38,19 @@ public final class Operator {
         return status;
     }
 
-    /** @return the operator's organization, or {@code null} when ChatHub did not say (the synchronize endpoint answers without it) */
+    /**
+     * @return the operator's organization, or {@code null} when ChatHub did not say (the synchronize endpoint
+     *         answers without it)
+     */
     public Organization organization() {
         return organization;
     }
 
-    /** Whether ChatHub will serve a widget for this operator. */
+    /**
+     * Whether ChatHub will serve a widget for this operator.
+     *
+     * @return whether the status is {@link OperatorStatus#ACTIVE}
+     */
     public boolean isActive() {
         return status == OperatorStatus.ACTIVE;
     }

@@ -13,6 +13,10 @@ public final class OperatorToken {
     private final String token;
     private final Instant expiresAt;
 
+    /**
+     * @param token     the JWT, always of JWT shape (three base64url parts)
+     * @param expiresAt when ChatHub stops accepting it
+     */
     public OperatorToken(String token, Instant expiresAt) {
         Objects.requireNonNull(token, "token");
         Objects.requireNonNull(expiresAt, "expiresAt");
@@ -36,7 +40,12 @@ public final class OperatorToken {
     private static final Pattern JWT_SHAPE =
             Pattern.compile("^[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*$");
 
-    /** Whether {@code candidate} looks like a JWT: the only shape ever written into a page. */
+    /**
+     * Whether {@code candidate} looks like a JWT: the only shape ever written into a page.
+     *
+     * @param candidate any text, or {@code null}
+     * @return whether it is three base64url parts separated by dots
+     */
     public static boolean isJwtShaped(String candidate) {
         return candidate != null && JWT_SHAPE.matcher(candidate).matches();
     }

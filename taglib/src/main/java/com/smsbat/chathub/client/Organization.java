@@ -7,6 +7,10 @@ public final class Organization {
     private final long id;
     private final String name;
 
+    /**
+     * @param id   ChatHub organization id
+     * @param name display name
+     */
     public Organization(long id, String name) {
         this.id = id;
         this.name = name;

@@ -11,6 +11,12 @@ public final class TokenValidation {
     private final Instant expiresAt;
     private final String error;
 
+    /**
+     * @param valid      whether ChatHub accepts the token
+     * @param operatorId the operator the token belongs to, or {@code null} when ChatHub did not say
+     * @param expiresAt  when ChatHub stops accepting the token, or {@code null} when ChatHub did not say
+     * @param error      ChatHub's reason for rejecting it, or {@code null}
+     */
     public TokenValidation(boolean valid, Long operatorId, Instant expiresAt, String error) {
         this.valid = valid;
         this.operatorId = operatorId;

@@ -7,6 +7,10 @@ public final class OperatorAssignment {
     private final long organizationId;
     private final long operatorId;
 
+    /**
+     * @param organizationId ChatHub organization id
+     * @param operatorId     ChatHub operator id
+     */
     public OperatorAssignment(long organizationId, long operatorId) {
         this.organizationId = organizationId;
         this.operatorId = operatorId;
@@ -25,6 +29,9 @@ public final class OperatorAssignment {
     /**
      * Parses {@code "24:101"} or, with a default organization, {@code "101"}.
      *
+     * @param text                {@code organizationId:operatorId}, or {@code operatorId}
+     * @param defaultOrganization the organization of an {@code operatorId} alone, or {@code null} when there is none
+     * @return the assignment
      * @throws IllegalArgumentException for anything else
      */
     public static OperatorAssignment parse(String text, Long defaultOrganization) {

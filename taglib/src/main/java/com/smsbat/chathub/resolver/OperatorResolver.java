@@ -15,6 +15,10 @@ public interface OperatorResolver {
     /**
      * The operators {@code user} acts as, at most one per organization; empty when none. Called only for
      * logged-in users, at most once per request, and only when a page actually needs a panel.
+     *
+     * @param user    the logged-in user's name, as the settings find it (by default the request's remote user)
+     * @param request the request that needs a panel
+     * @return the user's operators, at most one per organization; empty when none
      */
     List<OperatorAssignment> resolve(String user, HttpServletRequest request);
 }

@@ -67,6 +67,7 @@ import java.util.stream.Collectors;
  */
 public final class ChatHubSandbox implements AutoCloseable {
 
+    /** The company login every sandbox accepts. */
     public static final String LOGIN = "sandbox";
 
     /** How a get-token answer carries its token. */
@@ -84,6 +85,7 @@ public final class ChatHubSandbox implements AutoCloseable {
         BARE
     }
 
+    /** The company password every sandbox accepts. */
     public static final String PASSWORD = "sandbox";
     /** A company token every sandbox accepts, like one copied from the ChatHub dashboard. */
     public static final String COMPANY_TOKEN = "sandbox-company-token";
@@ -92,7 +94,7 @@ public final class ChatHubSandbox implements AutoCloseable {
     static final String TEXT = "text/plain; charset=utf-8";
 
     private static final int DEFAULT_STANDALONE_PORT = 8090;
-    /* The names of the library's settings (com.smsbat.chathub.taglib.Setting, which a test compares them with), not
+    /* The names of the library's settings (com.smsbat.chathub.internal.config.Setting, which a test compares them with), not
        imported: the sandbox does not depend on the taglib. */
     static final String API_URL_SETTING = "chathub.api.url";
     static final String WIDGET_URL_SETTING = "chathub.widget.url";
@@ -132,26 +134,48 @@ public final class ChatHubSandbox implements AutoCloseable {
         this.baseUri = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
-    /** Starts a sandbox on an ephemeral port with the system clock. */
+    /**
+     * Starts a sandbox on an ephemeral port with the system clock.
+     *
+     * @return the running sandbox; close it when done
+     */
     public static ChatHubSandbox start() {
         return builder().start();
     }
 
+    /**
+     * A sandbox to configure: port and clock.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** {@code http://127.0.0.1:<port>}, the base URI to configure instead of ChatHub's. */
+    /**
+     * The base URI to configure instead of ChatHub's.
+     *
+     * @return {@code http://127.0.0.1:<port>}
+     */
     public URI baseUri() {
         return baseUri;
     }
 
-    /** The stand-in for ChatHub's widget script, served by this sandbox. */
+    /**
+     * The stand-in for ChatHub's widget script, served by this sandbox.
+     *
+     * @return its URI
+     */
     public URI widgetScriptUri() {
         return URI.create(baseUri + SandboxEndpoint.WIDGET_SCRIPT.path());
     }
 
-    /** How many requests {@code endpoint} received since start or the last {@link #resetCalls()}. */
+    /**
+     * How many requests {@code endpoint} received since start or the last {@link #resetCalls()}.
+     *
+     * @param endpoint one of ChatHub's endpoints
+     * @return the count
+     */
     public int calls(SandboxEndpoint endpoint) {
         return handler.calls(Objects.requireNonNull(endpoint, "endpoint"));
     }
@@ -161,6 +185,7 @@ public final class ChatHubSandbox implements AutoCloseable {
         return handler.tokenAnswers(Objects.requireNonNull(encoding, "encoding"));
     }
 
+    /** Sets every endpoint's count of {@link #calls} back to zero. */
     public void resetCalls() {
         handler.resetCalls();
     }
@@ -205,7 +230,12 @@ public final class ChatHubSandbox implements AutoCloseable {
         return "ChatHubSandbox[" + baseUri + "]";
     }
 
-    /** Serves on 127.0.0.1:${sandbox.port} (default 8090, 0 for any free port) until the process is stopped. */
+    /**
+     * Serves on 127.0.0.1:${sandbox.port} (default 8090, 0 for any free port) until the process is stopped.
+     *
+     * @param args none are read
+     * @throws InterruptedException when the waiting main thread is interrupted
+     */
     public static void main(String[] args) throws InterruptedException {
         int port = Integer.getInteger("sandbox.port", DEFAULT_STANDALONE_PORT);
         ChatHubSandbox sandbox = builder().port(port).start();
@@ -280,7 +310,12 @@ public final class ChatHubSandbox implements AutoCloseable {
         private Builder() {
         }
 
-        /** 0 for an ephemeral port. */
+        /**
+         * The port on 127.0.0.1.
+         *
+         * @param port 0 for an ephemeral port
+         * @return this builder
+         */
         public Builder port(int port) {
             if (port < 0 || port > 65535) {
                 throw new IllegalArgumentException("sandbox port must be 0-65535, was " + port);
@@ -289,13 +324,23 @@ public final class ChatHubSandbox implements AutoCloseable {
             return this;
         }
 
-        /** Decides token expiry and the 24-hour limit; tests pass a clock they move. */
+        /**
+         * Decides token expiry and the 24-hour limit; tests pass a clock they move.
+         *
+         * @param clock default the system UTC clock
+         * @return this builder
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
-        /** @throws UncheckedIOException when the port cannot be bound */
+        /**
+         * Starts the sandbox.
+         *
+         * @return the running sandbox; close it when done
+         * @throws UncheckedIOException when the port cannot be bound
+         */
         public ChatHubSandbox start() {
             try {
                 return new ChatHubSandbox(port, clock);

@@ -137,7 +137,6 @@ public class ChatHubFilter implements Filter {
      */
     private static final class PagePanel implements HtmlInjector.Markup {
 
-        // Not a record: the javax build's class-file rewriting leaves a record's own descriptors naming jakarta.
         private final HttpServletRequest request;
         private final ChatHubRuntime runtime;
 

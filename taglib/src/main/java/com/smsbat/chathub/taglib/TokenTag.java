@@ -18,10 +18,12 @@ public class TokenTag extends SimpleTagSupport {
     private String var;
     private String organization;
 
+    /** @param var the page-scope variable that gets the {@link WidgetToken}; removed when there is none */
     public void setVar(String var) {
         this.var = var;
     }
 
+    /** @param organization organization id or name; by default {@code chathub.organization}, else the user's first */
     public void setOrganization(String organization) {
         this.organization = organization;
     }

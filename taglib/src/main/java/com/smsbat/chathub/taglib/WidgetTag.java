@@ -23,22 +23,25 @@ public class WidgetTag extends SimpleTagSupport {
     private boolean renew = true;
     private String loading;
 
-    /** Organization id or name; the script id then ends with {@code -<organization id>}. */
+    /** @param organization organization id or name; the script id then ends with {@code -<organization id>} */
     public void setOrganization(String organization) {
         this.organization = organization;
     }
 
-    /** CSP nonce for the script tags; by default the request attribute named by {@code chathub.csp.nonce-attribute}. */
+    /**
+     * @param nonce CSP nonce for the script tags; by default the request attribute named by
+     *              {@code chathub.csp.nonce-attribute}
+     */
     public void setNonce(String nonce) {
         this.nonce = nonce;
     }
 
-    /** {@code false}: this page does not renew the token in the browser. */
+    /** @param renew {@code false}: this page does not renew the token in the browser */
     public void setRenew(boolean renew) {
         this.renew = renew;
     }
 
-    /** Text shown where the panel will be while the widget script loads; none by default. */
+    /** @param loading text shown where the panel will be while the widget script loads; none by default */
     public void setLoading(String loading) {
         this.loading = loading;
     }

@@ -18,20 +18,30 @@ public final class WidgetToken {
         this.token = token;
     }
 
-    /** The JWT, to be written only into the page of the user it belongs to. */
+    /**
+     * The JWT, to be written only into the page of the user it belongs to.
+     *
+     * @return the operator token
+     */
     public String getToken() {
         return token.token();
     }
 
-    /** Expiry in ISO-8601 UTC, e.g. {@code 2026-11-28T14:33:34Z}. */
+    /**
+     * When the token expires.
+     *
+     * @return ISO-8601 UTC, e.g. {@code 2026-11-28T14:33:34Z}
+     */
     public String getExpiresAt() {
         return token.expiresAt().toString();
     }
 
+    /** @return the ChatHub operator id the token is for */
     public long getOperatorId() {
         return assignment.operatorId();
     }
 
+    /** @return the ChatHub organization id of that operator */
     public long getOrganizationId() {
         return assignment.organizationId();
     }

@@ -27,6 +27,8 @@ public final class TokenEndpoint {
      * findleaks lists it). Without recycling, each answer allocates its buffers afresh (Jackson 2.9's API: the
      * application's own Jackson may be that old).
      */
+    // JsonFactory.disable is deprecated since 2.10, whose builder replaces it; 2.9 has no builder.
+    @SuppressWarnings("deprecation")
     private static final ObjectMapper JSON = new ObjectMapper(
             new JsonFactory().disable(JsonFactory.Feature.USE_THREAD_LOCAL_FOR_BUFFER_RECYCLING));
 
