@@ -14,6 +14,9 @@ import java.util.regex.Pattern;
  */
 public record OperatorToken(String token, Instant expiresAt) {
 
+    /** The longest token accepted, 8 KiB: it is written into every page with a panel; ChatHub's are under 1 KiB. */
+    public static final int MAX_LENGTH = 8 * 1024;
+
     private static final Pattern JWT_SHAPE =
             Pattern.compile("^[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*$");
 
@@ -21,13 +24,13 @@ public record OperatorToken(String token, Instant expiresAt) {
         Objects.requireNonNull(token, "token");
         Objects.requireNonNull(expiresAt, "expiresAt");
         if (!isJwtShaped(token)) {
-            throw new IllegalArgumentException("operator token is not JWT-shaped");
+            throw new IllegalArgumentException("operator token is not JWT-shaped, or longer than " + MAX_LENGTH + " characters");
         }
     }
 
-    /** Whether {@code candidate} looks like a JWT: the only shape ever written into a page. */
+    /** Whether {@code candidate} looks like a JWT of at most {@link #MAX_LENGTH}: the only shape ever written into a page. */
     public static boolean isJwtShaped(String candidate) {
-        return candidate != null && JWT_SHAPE.matcher(candidate).matches();
+        return candidate != null && candidate.length() <= MAX_LENGTH && JWT_SHAPE.matcher(candidate).matches();
     }
 
     @Override
