@@ -76,7 +76,8 @@ final class HttpTransport {
         this.connectTimeout = connectTimeout;
         this.requestTimeout = requestTimeout;
         this.redactor = redactor;
-        this.deadlines = new ScheduledThreadPoolExecutor(0, task -> {
+        // One thread at most, started by the first call and ended once it has idled for a while.
+        this.deadlines = new ScheduledThreadPoolExecutor(1, task -> {
             Thread thread = new Thread(task, "chathub-http-deadline");
             thread.setDaemon(true);
             // Only disconnects JDK connections: holds no application class loader, whoever started it.
@@ -84,6 +85,7 @@ final class HttpTransport {
             return thread;
         });
         deadlines.setKeepAliveTime(DEADLINE_THREAD_IDLE_SECONDS, TimeUnit.SECONDS);
+        deadlines.allowCoreThreadTimeOut(true);
         deadlines.setRemoveOnCancelPolicy(true);
     }
 
