@@ -4,12 +4,16 @@ import com.smsbat.chathub.client.HttpTransport.Call;
 import com.smsbat.chathub.client.HttpTransport.Reply;
 import com.smsbat.chathub.client.JsonBodies.TokenBody;
 
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Calls the ChatHub API: organizations, operators, operator tokens. Thread-safe; build one per company and share it.
@@ -19,7 +23,8 @@ import java.util.Objects;
  * after which calls fail fast with it for 30 seconds instead of calling ChatHub.
  *
  * <p>Every method may throw {@link ChatHubIoException} (no answer within the timeouts), {@link ChatHubApiException}
- * (an error status), {@link ChatHubAuthenticationException} or {@link ChatHubResponseException} (an unusable body).
+ * (an error status), {@link ChatHubAuthenticationException} or {@link ChatHubResponseException} (an unusable body,
+ * among them one over {@link #MAX_BODY_BYTES} or a token over {@link OperatorToken#MAX_LENGTH} characters).
  */
 public final class ChatHubClient implements AutoCloseable {
 
@@ -31,6 +36,9 @@ public final class ChatHubClient implements AutoCloseable {
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(2);
     /** The builder's timeout of each call unless set; also the default of {@code chathub.http.timeout}. */
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(5);
+    /** The largest answer read from ChatHub, 1 MiB: its lists and tokens are a few KB; more is not ChatHub. */
+    public static final int MAX_BODY_BYTES = 1 << 20;
+    private static final Pattern IPV4_LOOPBACK = Pattern.compile("127\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
 
     private final URI baseUri;
     private final HttpTransport transport;
@@ -52,6 +60,46 @@ public final class ChatHubClient implements AutoCloseable {
      */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * The one rule for where ChatHub (and the widget script) may be, for the builder and for the settings alike:
+     * https, or plain http only to this machine (127.0.0.0/8, ::1, {@code localhost}), where nobody on the wire can
+     * read the company credentials and tokens. Host names other than {@code localhost} are not resolved.
+     *
+     * @param uri an absolute URI
+     * @return whether ChatHub may be there
+     */
+    public static boolean isSecureAddress(URI uri) {
+        String scheme = uri.getScheme();
+        return "https".equalsIgnoreCase(scheme) || "http".equalsIgnoreCase(scheme) && isLoopback(uri.getHost());
+    }
+
+    private static boolean isLoopback(String host) {
+        if (host == null) {
+            return false;
+        }
+        if (host.equalsIgnoreCase("localhost")) {
+            return true;
+        }
+        Matcher ipv4 = IPV4_LOOPBACK.matcher(host);
+        if (ipv4.matches()) {
+            for (int group = 1; group <= 3; group++) {
+                if (Integer.parseInt(ipv4.group(group)) > 255) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (host.startsWith("[") && host.endsWith("]")) {
+            try {
+                // An IPv6 literal: parsed, never looked up.
+                return InetAddress.getByName(host.substring(1, host.length() - 1)).isLoopbackAddress();
+            } catch (UnknownHostException e) {
+                return false;
+            }
+        }
+        return false;
     }
 
     /**
@@ -89,6 +137,10 @@ public final class ChatHubClient implements AutoCloseable {
         Call call = Call.post("/api/operator/get-token");
         Reply reply = exchange(call, JsonBodies.operatorTokenRequest(operatorId, expiresAt));
         TokenBody body = JsonBodies.tokenBody(call, reply.body());
+        if (body.token().length() > OperatorToken.MAX_LENGTH) {
+            throw new ChatHubResponseException("ChatHub answered " + call + " with a token longer than "
+                    + OperatorToken.MAX_LENGTH + " characters");
+        }
         if (!OperatorToken.isJwtShaped(body.token())) {
             throw new ChatHubResponseException("ChatHub answered " + call + " with a token that is not JWT-shaped");
         }
@@ -180,20 +232,24 @@ public final class ChatHubClient implements AutoCloseable {
         }
 
         /**
-         * Where ChatHub is; default {@link #PRODUCTION_URI}.
+         * Where ChatHub is; default {@link #PRODUCTION_URI}. Must be https, or http on loopback
+         * ({@link #isSecureAddress}).
          *
          * @param baseUri an absolute http(s) URI with a host, without user info, query or fragment
          * @return this builder
          */
         public Builder baseUri(URI baseUri) {
             Objects.requireNonNull(baseUri, "baseUri");
-            if (!"https".equalsIgnoreCase(baseUri.getScheme()) && !"http".equalsIgnoreCase(baseUri.getScheme())
-                    || baseUri.getHost() == null) {
+            if (baseUri.getHost() == null) {
                 throw new IllegalArgumentException("ChatHub baseUri must be an absolute http(s) URI with a host");
             }
             if (baseUri.getRawUserInfo() != null || baseUri.getRawQuery() != null || baseUri.getRawFragment() != null) {
                 throw new IllegalArgumentException(
                         "ChatHub baseUri must not carry user info, a query or a fragment; configure credentials instead");
+            }
+            if (!isSecureAddress(baseUri)) {
+                throw new IllegalArgumentException("ChatHub baseUri must be https (http only on loopback: 127.0.0.0/8,"
+                        + " ::1, localhost), was " + baseUri);
             }
             this.baseUri = baseUri;
             return this;
@@ -235,7 +291,8 @@ public final class ChatHubClient implements AutoCloseable {
         }
 
         /**
-         * Applied to every request, from sending it to the end of the answer.
+         * Applied to every request, from sending it to the end of the answer, in total: a call ends after at most
+         * the connect timeout and this, however slowly ChatHub sends.
          *
          * @param requestTimeout positive; default 5 seconds
          * @return this builder

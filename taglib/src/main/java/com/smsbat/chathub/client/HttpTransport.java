@@ -12,6 +12,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /** The one place that speaks HTTP to ChatHub: timeouts, headers, and turning failures into our exceptions. */
 final class HttpTransport {
@@ -84,7 +89,12 @@ final class HttpTransport {
     
     }
 
+    /** How long the deadline thread waits for the next call before it ends; the next call starts it again. */
+    private static final long DEADLINE_THREAD_IDLE_SECONDS = 30;
+
     private final Set<HttpURLConnection> inFlight = ConcurrentHashMap.newKeySet();
+    /** Ends calls that reach their deadline: the read timeout alone lets a server that trickles bytes hold a call for ever. */
+    private final ScheduledThreadPoolExecutor deadlines;
     private volatile boolean closed;
     private final String baseUri;
     private final Duration connectTimeout;
@@ -104,14 +114,27 @@ final class HttpTransport {
         this.connectTimeout = connectTimeout;
         this.requestTimeout = requestTimeout;
         this.redactor = redactor;
+        // One thread at most, started by the first call and ended once it has idled for a while.
+        this.deadlines = new ScheduledThreadPoolExecutor(1, task -> {
+            Thread thread = new Thread(task, "chathub-http-deadline");
+            thread.setDaemon(true);
+            // Only disconnects JDK connections: holds no application class loader, whoever started it.
+            thread.setContextClassLoader(null);
+            return thread;
+        });
+        deadlines.setKeepAliveTime(DEADLINE_THREAD_IDLE_SECONDS, TimeUnit.SECONDS);
+        deadlines.allowCoreThreadTimeOut(true);
+        deadlines.setRemoveOnCancelPolicy(true);
     }
 
     /**
      * Sends {@code jsonBody} (a POST when not {@code null}) with the company token as bearer when given,
-     * and returns whatever status ChatHub answers. The request timeout bounds the wait for the answer and for
-     * each part of its body.
+     * and returns whatever status ChatHub answers. The call ends, answered or not, within the connect timeout and
+     * the request timeout together; the request timeout also bounds each wait for a part of the answer. An error
+     * body over {@link ChatHubClient#MAX_BODY_BYTES} is cut there (only an excerpt of it is ever kept).
      *
-     * @throws ChatHubIoException when there is no answer at all
+     * @throws ChatHubIoException       when there is no (whole) answer in time
+     * @throws ChatHubResponseException when a success answer's body is over {@link ChatHubClient#MAX_BODY_BYTES}
      */
     Reply send(Call call, String jsonBody, String companyToken) {
         if (closed) {
@@ -119,6 +142,17 @@ final class HttpTransport {
         }
         HttpURLConnection connection = open(call);
         inFlight.add(connection);
+        AtomicBoolean overdue = new AtomicBoolean();
+        ScheduledFuture<?> deadline;
+        try {
+            deadline = deadlines.schedule(() -> {
+                overdue.set(true);
+                connection.disconnect();
+            }, connectTimeout.plus(requestTimeout).toNanos(), TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException closedMeanwhile) {
+            inFlight.remove(connection);
+            throw new ChatHubIoException("the ChatHub client is closed (" + call + ")");
+        }
         try {
             // The list GETs send exactly what ChatHub's reference pages send, the request known to get the
             // documented JSON list back (the lists are JSON whatever the header; we parse JSON whatever the content
@@ -148,14 +182,19 @@ final class HttpTransport {
                 }
             }
             int status = connection.getResponseCode();
-            return new Reply(status, readBody(connection, status), connection.getHeaderField("X-Request-Id"));
+            return new Reply(status, readBody(call, connection, status), connection.getHeaderField("X-Request-Id"));
         } catch (SocketTimeoutException e) {
             throw new ChatHubIoException("ChatHub at " + baseUri + " did not answer " + call + " within "
                     + requestTimeout, e);
         } catch (IOException e) {
+            if (overdue.get()) {
+                throw new ChatHubIoException("ChatHub at " + baseUri + " did not finish answering " + call + " within "
+                        + connectTimeout.plus(requestTimeout) + " (chathub.http.connect-timeout and chathub.http.timeout)", e);
+            }
             throw new ChatHubIoException(closed ? "the ChatHub client was closed during " + call
                     : "no answer from ChatHub at " + baseUri + " to " + call + ": " + e, e);
         } finally {
+            deadline.cancel(false);
             inFlight.remove(connection);
         }
     }
@@ -175,19 +214,38 @@ final class HttpTransport {
         }
     }
 
-    /** The whole body (read to the end, so that the connection can be reused), in the charset it declares. */
-    private static String readBody(HttpURLConnection connection, int status) throws IOException {
-        try (InputStream in = status >= 400 ? connection.getErrorStream() : connection.getInputStream()) {
-            if (in == null) {
-                return "";
-            }
-            ByteArrayOutputStream body = new ByteArrayOutputStream();
-            byte[] buffer = new byte[8192];
-            for (int read; (read = in.read(buffer)) != -1; ) {
-                body.write(buffer, 0, read);
-            }
-            return new String(body.toByteArray(), charset(connection.getContentType()));
+    /**
+     * The whole body (read to the end, so that the connection can be reused), in the charset it declares; at most
+     * {@link ChatHubClient#MAX_BODY_BYTES}, after which the connection is dropped rather than read on.
+     */
+    private static String readBody(Call call, HttpURLConnection connection, int status) throws IOException {
+        InputStream in = status >= 400 ? connection.getErrorStream() : connection.getInputStream();
+        if (in == null) {
+            return "";
         }
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        boolean tooLong = connection.getContentLengthLong() > ChatHubClient.MAX_BODY_BYTES;
+        boolean whole = false;
+        try {
+            byte[] buffer = new byte[8192];
+            for (int read; !tooLong && (read = in.read(buffer)) >= 0; ) {
+                int kept = Math.min(read, ChatHubClient.MAX_BODY_BYTES - body.size());
+                body.write(buffer, 0, kept);
+                tooLong = kept < read;
+            }
+            whole = !tooLong;
+        } finally {
+            if (whole) {
+                in.close();
+            } else {
+                connection.disconnect();
+            }
+        }
+        if (tooLong && status < 400) {
+            throw new ChatHubResponseException("ChatHub answered " + call + " with a body over "
+                    + ChatHubClient.MAX_BODY_BYTES + " bytes");
+        }
+        return new String(body.toByteArray(), charset(connection.getContentType()));
     }
 
     private static Charset charset(String contentType) {
@@ -219,6 +277,7 @@ final class HttpTransport {
     /** Refuses further calls and ends the calls in flight, so that no thread stays waiting for ChatHub. */
     void close() {
         closed = true;
+        deadlines.shutdownNow();
         inFlight.forEach(HttpURLConnection::disconnect);
     }
 

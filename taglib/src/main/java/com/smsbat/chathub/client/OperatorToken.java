@@ -10,18 +10,26 @@ import java.util.regex.Pattern;
  * <p>{@link #toString()} never prints the token: instances end up in logs and debuggers.
  */
 public final class OperatorToken {
+
+    /** The longest token accepted, 8 KiB: it is written into every page with a panel; ChatHub's are under 1 KiB. */
+    public static final int MAX_LENGTH = 8 * 1024;
+
+    private static final Pattern JWT_SHAPE =
+            Pattern.compile("^[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*$");
+
     private final String token;
     private final Instant expiresAt;
 
     /**
-     * @param token     the JWT, always of JWT shape (three base64url parts)
+     * @param token     the JWT, always of JWT shape (three base64url parts), at most {@link #MAX_LENGTH} characters
      * @param expiresAt when ChatHub stops accepting it
      */
     public OperatorToken(String token, Instant expiresAt) {
         Objects.requireNonNull(token, "token");
         Objects.requireNonNull(expiresAt, "expiresAt");
         if (!isJwtShaped(token)) {
-            throw new IllegalArgumentException("operator token is not JWT-shaped");
+            throw new IllegalArgumentException("operator token is not JWT-shaped, or longer than " + MAX_LENGTH
+                    + " characters");
         }
         this.token = token;
         this.expiresAt = expiresAt;
@@ -37,17 +45,15 @@ public final class OperatorToken {
         return expiresAt;
     }
 
-    private static final Pattern JWT_SHAPE =
-            Pattern.compile("^[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*$");
-
     /**
-     * Whether {@code candidate} looks like a JWT: the only shape ever written into a page.
+     * Whether {@code candidate} looks like a JWT of at most {@link #MAX_LENGTH} characters: the only shape ever written
+     * into a page.
      *
      * @param candidate any text, or {@code null}
-     * @return whether it is three base64url parts separated by dots
+     * @return whether it is three base64url parts separated by dots, short enough
      */
     public static boolean isJwtShaped(String candidate) {
-        return candidate != null && JWT_SHAPE.matcher(candidate).matches();
+        return candidate != null && candidate.length() <= MAX_LENGTH && JWT_SHAPE.matcher(candidate).matches();
     }
 
     @Override

@@ -20,9 +20,12 @@ final class Redactor {
     private static final int EXCERPT_LENGTH = 200;
     /** Company tokens change on every re-login; an error body may still echo one of the last few. */
     private static final int REMEMBERED_SECRETS = 8;
-    /** JWTs, whatever the other side calls them: three dot-separated base64url runs. */
-    private static final Pattern JWT_LIKE =
-            Pattern.compile("[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]*");
+    /**
+     * JWTs, whatever the other side calls them: three dot-separated base64url runs. A match starts only where a run
+     * starts and takes runs whole (possessive): a 1 MiB body of letters is scanned once, not once per letter.
+     */
+    private static final Pattern JWT_LIKE = Pattern.compile(
+            "(?<![A-Za-z0-9_-])[A-Za-z0-9_-]{8,}+\\.[A-Za-z0-9_-]{8,}+\\.[A-Za-z0-9_-]*+");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private final Deque<String> secrets = new ArrayDeque<>();

@@ -3,6 +3,7 @@ package com.smsbat.chathub.taglib;
 import com.smsbat.chathub.sandbox.ChatHubSandbox;
 import com.smsbat.chathub.sandbox.SandboxEndpoint;
 import com.smsbat.chathub.sandbox.SandboxFaults;
+import com.smsbat.chathub.testing.FloodingChatHub;
 import com.smsbat.chathub.testing.TestContainer;
 import com.smsbat.chathub.testing.TestHttp;
 import org.junit.jupiter.api.AfterAll;
@@ -108,5 +109,47 @@ class UpstreamTroubleContainerTest {
         assertFalse(response.body().contains("alert(1)"), response.body());
         assertTrue(scripts(response.body()).isEmpty());
         assertTrue(response.body().contains(FALLBACK), response.body());
+    }
+
+    @Test
+    void aChatHubTricklingAHundredMegabytesCostsThePageItsBudgetAndTheCallEndsAtItsDeadline() throws Exception {
+        // 1 KiB every 50 ms: every read is quick, the whole answer would take 14 hours, 1 MiB 50 seconds.
+        try (FloodingChatHub chatHub = FloodingChatHub.start(200, 1024, Duration.ofMillis(50));
+             TestContainer app = TestContainer.start(ChatHubApps.withPage(
+                     ChatHubApps.app(standIn(chatHub, "PT2S"), ""), "page.jsp", page(widget())))) {
+            TestHttp.anonymous().get(app.uri("/page.jsp"));
+
+            assertFallbackWithin(app, BUDGET.plusSeconds(2));
+            // The call's deadline is connect (1 s) plus request timeout (2 s): well before 1 MiB could arrive.
+            assertTrue(chatHub.awaitHangUp(Duration.ofSeconds(15)), "the token call is still reading");
+            assertTrue(chatHub.bytesSent() < 1024 * 1024, chatHub.bytesSent() + " bytes sent");
+        }
+    }
+
+    @Test
+    void aChatHubFloodingAHundredMegabytesIsReadToOneMebibyteOnly() throws Exception {
+        try (FloodingChatHub chatHub = FloodingChatHub.start(200, 64 * 1024, Duration.ZERO);
+             TestContainer app = TestContainer.start(ChatHubApps.withPage(
+                     ChatHubApps.app(standIn(chatHub, "PT30S"), ""), "page.jsp", page(widget())))) {
+            TestHttp.anonymous().get(app.uri("/page.jsp"));
+
+            assertFallbackWithin(app, BUDGET.plusSeconds(2));
+            assertTrue(chatHub.awaitHangUp(Duration.ofSeconds(15)), "the token call is still reading");
+            // The cap plus what the sockets' buffers held: the heap never saw more than 1 MiB of it.
+            assertTrue(chatHub.bytesSent() < 16L * 1024 * 1024, chatHub.bytesSent() + " bytes sent");
+        }
+    }
+
+    /** Settings for an application whose ChatHub is {@code chatHub}, reached with a company token (no login call). */
+    private static Map<String, String> standIn(FloodingChatHub chatHub, String requestTimeout) {
+        Map<String, String> settings = ChatHubApps.sandboxSettings(sandbox);
+        settings.remove("chathub.login");
+        settings.remove("chathub.password");
+        settings.put("chathub.api.url", chatHub.baseUri().toString());
+        settings.put("chathub.company.token", "stand-in-company-token");
+        settings.put("chathub.wait", BUDGET.toString());
+        settings.put("chathub.http.connect-timeout", "PT1S");
+        settings.put("chathub.http.timeout", requestTimeout);
+        return settings;
     }
 }

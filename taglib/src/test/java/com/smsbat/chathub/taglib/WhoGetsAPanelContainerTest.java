@@ -58,6 +58,7 @@ class WhoGetsAPanelContainerTest {
     private static long mariasTwin;
     private static TestContainer mapping;
     private static TestContainer directory;
+    private static TestContainer limited;
 
     @BeforeAll
     static void start() {
@@ -68,16 +69,24 @@ class WhoGetsAPanelContainerTest {
         mariasTwin = chatHub.synchronize(List.of(new NewOperator(24, "maria garcia"))).get(0).id();
         mapping = deploy("/mapping", Map.of("chathub.debug", "sales"));
         directory = deploy("/directory", Map.of("chathub.operator.resolver", "directory",
-                "chathub.operator.provision", "true", "chathub.organization", "24", "chathub.wait", "PT10S"));
+                "chathub.operator.provision", "true", "chathub.organization", "24", "chathub.wait", "PT10S",
+                "chathub.operator.name-attribute", "displayName"));
+        limited = deploy("/limited", Map.of("chathub.operator.resolver", "directory",
+                "chathub.operator.provision", "true", "chathub.organization", "24", "chathub.wait", "PT10S",
+                "chathub.operator.provision.max-per-minute", "1"));
     }
 
-    /** Users: john (support), sales (operator only), newbie and failer (support, no operator yet), Maria Garcia (support). */
+    /**
+     * Users: john (support), sales (operator only), newbie, failer, first-hire, second-hire and renamer (support, no
+     * operator yet), Maria Garcia (support). {@code /login?name=…} sets the name to match where the application
+     * reads one ({@code /directory}).
+     */
     private static TestContainer deploy(String path, Map<String, String> overrides) {
         Map<String, String> settings = ChatHubApps.sandboxSettings(sandbox);
         settings.put("chathub.role", "support");
         settings.putAll(overrides);
         return TestContainer.start(TestWebapp.create().contextPath(path)
-                .webXml(ChatHubApps.contextParams(settings) + SECURE_ALL)
+                .webXml(ChatHubApps.contextParams(settings) + SECURE_ALL + ChatHubApps.SESSION_LOGIN)
                 .file("WEB-INF/chathub-operators.properties", ChatHubApps.MAPPING)
                 .file("page.jsp", page(widget()))
                 .user("john", "pw", "operator", "support")
@@ -85,13 +94,16 @@ class WhoGetsAPanelContainerTest {
                 .user("Alex Brown", "pw", "operator")
                 .user("newbie", "pw", "support")
                 .user("failer", "pw", "support")
+                .user("first-hire", "pw", "support")
+                .user("second-hire", "pw", "support")
+                .user("renamer", "pw", "support")
                 .user("Maria Garcia", "pw", "support")
                 .isolatedLibrary());
     }
 
     @AfterAll
     static void stop() {
-        for (TestContainer container : List.of(mapping, directory)) {
+        for (TestContainer container : List.of(mapping, directory, limited)) {
             container.close();
         }
         chatHub.close();
@@ -207,5 +219,35 @@ class WhoGetsAPanelContainerTest {
         } finally {
             SandboxFaults.of(sandbox).clear();
         }
+    }
+
+    @Test
+    void onboardingCreatesNoMoreOperatorsInAMinuteThanAllowed() {
+        int synchronizeBefore = sandbox.calls(SandboxEndpoint.SYNCHRONIZE);
+        try (LogCapture log = LogCapture.of(ChatHubFilter.class.getName(), Level.INFO)) {
+            String first = view(limited, "first-hire");
+            String second = view(limited, "second-hire");
+
+            assertEquals(1, scripts(first).size(), first);
+            assertEquals(0, scripts(second).size(), second);
+            assertEquals(1, sandbox.calls(SandboxEndpoint.SYNCHRONIZE) - synchronizeBefore);
+            assertEquals(1, log.messages(Level.WARNING, "ChatHub operator creation paused: 1 operators were created in"
+                    + " the last minute (chathub.operator.provision.max-per-minute)").size());
+        }
+    }
+
+    @Test
+    void onboardingCreatesOneOperatorPerUserHoweverOftenTheirNameChanges() {
+        int synchronizeBefore = sandbox.calls(SandboxEndpoint.SYNCHRONIZE);
+        TestHttp renamer = TestHttp.as("renamer", "pw");
+
+        renamer.get(directory.uri("/login?name=Renamer%20One"));
+        String first = renamer.get(directory.uri("/page.jsp")).body();
+        renamer.get(directory.uri("/login?name=Renamer%20Two"));
+        String renamed = renamer.get(directory.uri("/page.jsp")).body();
+
+        assertEquals(1, scripts(first).size(), first);
+        assertEquals(0, scripts(renamed).size(), renamed);
+        assertEquals(1, sandbox.calls(SandboxEndpoint.SYNCHRONIZE) - synchronizeBefore);
     }
 }

@@ -7,11 +7,8 @@ import java.net.URISyntaxException;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -36,7 +33,6 @@ public final class ChatHubConfig {
     public static final String FILTER_CLASS_NAME = "com.smsbat.chathub.taglib.ChatHubFilter";
 
     private static final Duration MIN_RENEWAL_CHECK = Duration.ofSeconds(1);
-    private static final Set<String> LOOPBACK = Collections.unmodifiableSet(new HashSet<>(Arrays.asList("127.0.0.1", "localhost", "[::1]", "::1")));
 
     private final boolean enabled;
     private final boolean sandbox;
@@ -53,6 +49,7 @@ public final class ChatHubConfig {
     private final String operatorSessionAttribute;
     private final String operatorNameAttribute;
     private final boolean operatorProvision;
+    private final int operatorProvisionMaxPerMinute;
     private final Duration directoryRefresh;
     private final Duration tokenLifetime;
     private final Duration tokenRefreshAhead;
@@ -90,6 +87,7 @@ public final class ChatHubConfig {
             String operatorSessionAttribute,
             String operatorNameAttribute,
             boolean operatorProvision,
+            int operatorProvisionMaxPerMinute,
             Duration directoryRefresh,
             Duration tokenLifetime,
             Duration tokenRefreshAhead,
@@ -124,6 +122,7 @@ public final class ChatHubConfig {
         this.operatorSessionAttribute = operatorSessionAttribute;
         this.operatorNameAttribute = operatorNameAttribute;
         this.operatorProvision = operatorProvision;
+        this.operatorProvisionMaxPerMinute = operatorProvisionMaxPerMinute;
         this.directoryRefresh = directoryRefresh;
         this.tokenLifetime = tokenLifetime;
         this.tokenRefreshAhead = tokenRefreshAhead;
@@ -200,6 +199,11 @@ public final class ChatHubConfig {
             requireForProvisioning(roles.isEmpty(), "chathub.role",
                     "only users in one of its roles may have an operator created for them");
         }
+        if ("directory".equals(resolver) && roles.isEmpty()) {
+            // A name is only worth an operator's panel for users the application vouches for.
+            throw new ChatHubConfigException(Setting.ROLE, "", "chathub.operator.resolver=directory needs it: only users"
+                    + " in one of its roles are matched to ChatHub's operators by name");
+        }
         return new ChatHubConfig(
                 v.bool(Setting.ENABLED),
                 sandbox,
@@ -216,6 +220,7 @@ public final class ChatHubConfig {
                 v.text(Setting.OPERATOR_SESSION_ATTRIBUTE),
                 v.text(Setting.OPERATOR_NAME_ATTRIBUTE),
                 provision,
+                v.positiveInt(Setting.OPERATOR_PROVISION_MAX_PER_MINUTE),
                 v.positiveDuration(Setting.OPERATOR_DIRECTORY_REFRESH),
                 lifetime,
                 refreshAhead,
@@ -301,6 +306,10 @@ public final class ChatHubConfig {
 
     public boolean operatorProvision() {
         return operatorProvision;
+    }
+
+    public int operatorProvisionMaxPerMinute() {
+        return operatorProvisionMaxPerMinute;
     }
 
     public Duration directoryRefresh() {
@@ -415,11 +424,6 @@ public final class ChatHubConfig {
                 + ", wait=" + waitBudget + ", endpoint=" + endpointPath + ", inject=" + inject + "]";
     }
 
-    /** Whether {@code host} names this machine, where plain http cannot be sniffed on the wire. */
-    static boolean isLoopback(String host) {
-        return host != null && LOOPBACK.contains(host.toLowerCase(Locale.ROOT));
-    }
-
     private static final class Values {
         private final Function<Setting, String> lookup;
 
@@ -494,10 +498,10 @@ public final class ChatHubConfig {
                     "must be an https URL (http only on loopback, for the sandbox)");
         }
 
-        /** Plain http is accepted only where nobody can read it on the wire: this machine. */
+        /** The client's own rule: plain http only where nobody can read it on the wire, this machine. */
         private static URI secureUri(Setting setting, String value, String reason) {
             URI uri = parseUri(setting, value);
-            if (!"https".equals(uri.getScheme()) && !("http".equals(uri.getScheme()) && isLoopback(uri.getHost()))) {
+            if (!ChatHubClient.isSecureAddress(uri)) {
                 throw new ChatHubConfigException(setting, value, reason);
             }
             return uri;

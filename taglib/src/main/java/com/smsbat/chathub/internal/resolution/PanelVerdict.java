@@ -7,7 +7,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * What one request decided about its user's panel and why, for administrators: the request attribute
  * {@value #REQUEST_ATTRIBUTE}, the log (users named in {@code chathub.debug} at INFO, everyone at FINE) and the
- * MBean's {@code explain(user)}. Holds names and ids, never a token.
+ * MBean's {@code explain(user)}. Holds names and ids, never a token; its text has the names' control characters
+ * escaped ({@link LogText}), as it goes into log lines.
  */
 public final class PanelVerdict {
     private final String user;
@@ -61,6 +62,7 @@ public final class PanelVerdict {
         NOT_AN_OPERATOR("no panel: not a ChatHub operator"),
         OPERATOR_INACTIVE("no panel: operator inactive"),
         AMBIGUOUS("no panel: ambiguous operator name"),
+        OPERATOR_TAKEN("no panel: operator already given to another user"),
         CHATHUB_UNAVAILABLE("no panel: ChatHub unavailable"),
         RESOLVER_FAILED("no panel: the resolver failed");
 
@@ -76,8 +78,9 @@ public final class PanelVerdict {
         String specifics = operator == null ? detail
                 : "operator " + operator.operatorId() + " of organization " + operator.organizationId()
                         + (detail.isEmpty() ? "" : ": " + detail);
-        return "ChatHub for " + (user == null ? "an anonymous request" : "user \"" + user + "\"") + " (resolver "
-                + resolver + "): " + outcome.text + (specifics.isEmpty() ? "" : " (" + specifics + ")");
+        return "ChatHub for " + (user == null ? "an anonymous request" : "user \"" + LogText.escape(user) + "\"")
+                + " (resolver " + resolver + "): " + outcome.text
+                + (specifics.isEmpty() ? "" : " (" + LogText.escape(specifics) + ")");
     }
 
     /** The latest verdict per user, for {@code explain(user)} over JMX; bounded, so many users cost little. */
@@ -99,7 +102,7 @@ public final class PanelVerdict {
 
         public String explain(String user) {
             PanelVerdict verdict = user == null ? null : byUser.get(user.trim());
-            return verdict != null ? verdict.toString() : "no page has asked for a panel for user \"" + user
+            return verdict != null ? verdict.toString() : "no page has asked for a panel for user \"" + LogText.escape(user)
                     + "\" recently (the last " + MAX_USERS + " users are kept)";
         }
     }

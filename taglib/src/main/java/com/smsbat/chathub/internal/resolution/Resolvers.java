@@ -238,18 +238,27 @@ public final class Resolvers {
     }
 
     /**
-     * Finds the user among ChatHub's active operators by name, in every organization. A name two active operators
-     * of one organization share is refused there (a warning names them, once): either could be somebody else.
-     * With {@code provisionIn} (an organization id or name), a user without an operator of that name there gets
-     * one created.
+     * Finds the user among ChatHub's active operators by name ({@link OperatorNames}), in every organization. A name
+     * two active operators of one organization share is refused there (a warning names them, once): either could be
+     * somebody else. An operator found for one application user is never given to another while the application runs
+     * (a warning names both, once). With {@code provisionIn} (an organization id or name), a user without an operator
+     * of that name there gets one created.
      */
     private static final class DirectoryResolver implements Explaining {
+
+        /** Warnings told once each; keyed by user names, so bounded. */
+        private static final int MAX_TOLD = 1_000;
 
         private final ChatHubDirectory directory;
         private final String nameAttribute;
         private final Duration budget;
         private final String provisionIn;
-        private final Set<String> ambiguitiesTold = ConcurrentHashMap.newKeySet();
+        private final Set<String> warningsTold = Bounded.set(MAX_TOLD);
+        /**
+         * Operator ({@code "org:id"}) to the first application user it was given to. As many entries as operators
+         * users were matched to, which ChatHub's lists (and onboarding's rate) bound, not what users type.
+         */
+        private final Map<String, String> holders = new ConcurrentHashMap<>();
 
         DirectoryResolver(ChatHubDirectory directory, String nameAttribute, Duration budget, String provisionIn) {
             this.directory = directory;
@@ -261,13 +270,19 @@ public final class Resolvers {
         @Override
         public Resolution explain(String user, HttpServletRequest request) {
             String name = displayName(user, request);
+            String wanted = OperatorNames.key(name);
+            if (wanted == null) {
+                return new Resolution(Collections.<OperatorAssignment>emptyList(), Outcome.NOT_AN_OPERATOR,
+                        "the name \"" + name + "\" holds a character that only stands in for another (such as the"
+                                + " KELVIN SIGN for K), so it matches no operator");
+            }
             Optional<List<Organization>> organizations = directory.organizations(budget);
             if (!organizations.isPresent()) {
-                return new Resolution(Collections.emptyList(), Outcome.CHATHUB_UNAVAILABLE,
-                        "ChatHub's organizations could not be loaded");
+                return new Resolution(Collections.emptyList(), Outcome.CHATHUB_UNAVAILABLE, "ChatHub's organizations could not be loaded");
             }
             List<OperatorAssignment> found = new ArrayList<>();
             List<String> refused = new ArrayList<>();
+            List<String> taken = new ArrayList<>();
             List<String> inactive = new ArrayList<>();
             List<String> unavailable = new ArrayList<>();
             for (Organization organization : organizations.get()) {
@@ -276,24 +291,31 @@ public final class Resolvers {
                     unavailable.add("operators of organization " + organization.id() + " could not be loaded");
                     continue;
                 }
-                String wanted = ChatHubDirectory.matchable(name);
                 List<Operator> named = operators.get().stream()
-                        .filter(op -> op.name() != null && ChatHubDirectory.matchable(op.name()).equals(wanted))
+                        .filter(op -> wanted.equals(OperatorNames.key(op.name())))
                         .collect(Collectors.toList());
                 List<Operator> active = named.stream().filter(Operator::isActive).collect(Collectors.toList());
+                Long operatorId = null;
                 if (active.size() == 1) {
-                    found.add(new OperatorAssignment(organization.id(), active.get(0).id()));
+                    operatorId = active.get(0).id();
                 } else if (active.size() > 1) {
                     refused.add(refuse(user, name, organization.id(), active));
                 } else if (!named.isEmpty()) {
                     inactive.add("operator " + ids(named) + " \"" + name + "\" in organization " + organization.id());
                 } else if (provisions(organization)) {
-                    Optional<Long> created = directory.createdOperator(organization.id(), name, user, budget);
-                    if (created.isPresent()) {
-                        found.add(new OperatorAssignment(organization.id(), created.get()));
+                    ChatHubDirectory.Creation creation = directory.createdOperator(organization.id(), name, user, budget);
+                    if (creation.id.isPresent()) {
+                        operatorId = creation.id.get();
                     } else {
-                        unavailable.add("creating operator \"" + name + "\" in organization " + organization.id()
-                                + " failed or is still running");
+                        unavailable.add(creation.refusal);
+                    }
+                }
+                if (operatorId != null) {
+                    String holder = holder(organization.id(), operatorId, user);
+                    if (holder == null) {
+                        found.add(new OperatorAssignment(organization.id(), operatorId));
+                    } else {
+                        taken.add(refuseSecondUser(user, holder, organization.id(), operatorId));
                     }
                 }
             }
@@ -302,6 +324,9 @@ public final class Resolvers {
             }
             if (!refused.isEmpty()) {
                 return new Resolution(found, Outcome.AMBIGUOUS, String.join("; ", refused));
+            }
+            if (!taken.isEmpty()) {
+                return new Resolution(found, Outcome.OPERATOR_TAKEN, String.join("; ", taken));
             }
             if (!inactive.isEmpty()) {
                 return new Resolution(found, Outcome.OPERATOR_INACTIVE, String.join("; ", inactive));
@@ -328,17 +353,34 @@ public final class Resolvers {
                 return false;
             }
             OptionalLong id = ChatHubDirectory.parseId(provisionIn);
-            return id.isPresent() ? id.getAsLong() == organization.id()
-                    : organization.name() != null && organization.name().equalsIgnoreCase(provisionIn);
+            return id.isPresent() ? id.getAsLong() == organization.id() : OperatorNames.same(organization.name(), provisionIn);
+        }
+
+        /** {@code null} when the operator is {@code user}'s (from now on), else the user it was given to first. */
+        private String holder(long organizationId, long operatorId, String user) {
+            String first = holders.putIfAbsent(organizationId + ":" + operatorId, user);
+            return first == null || first.equals(user) ? null : first;
+        }
+
+        private String refuseSecondUser(String user, String holder, long organizationId, long operatorId) {
+            String refusal = "operator " + operatorId + " of organization " + organizationId + " was given to user \""
+                    + holder + "\" and is not given to another";
+            if (warningsTold.add(organizationId + ":" + operatorId + "\n" + user)) {
+                LOG.warning("ChatHub panel refused: user \"" + LogText.escape(user) + "\" matches operator " + operatorId
+                        + " of organization " + organizationId + ", which the directory resolver already gave to user \""
+                        + LogText.escape(holder) + "\" in this application; one operator is never two users' (restart"
+                        + " the application after renaming a user, or map users with chathub.operator.resolver=mapping).");
+            }
+            return refusal;
         }
 
         private String refuse(String user, String name, long organizationId, List<Operator> candidates) {
             String refusal = "user \"" + user + "\" (name \"" + name + "\") matches " + candidates.size()
                     + " active operators of organization " + organizationId + ": " + ids(candidates);
-            if (ambiguitiesTold.add(refusal)) {
-                LOG.warning("ChatHub panel refused: " + refusal + ". Either could be somebody else, so the user gets no"
-                        + " panel there until only one active operator has that name (rename or deactivate one in"
-                        + " ChatHub, or map the user with chathub.operator.resolver=mapping).");
+            if (warningsTold.add(refusal)) {
+                LOG.warning("ChatHub panel refused: " + LogText.escape(refusal) + ". Either could be somebody else, so"
+                        + " the user gets no panel there until only one active operator has that name (rename or"
+                        + " deactivate one in ChatHub, or map the user with chathub.operator.resolver=mapping).");
             }
             return refusal;
         }

@@ -75,7 +75,8 @@ public final class ChatHubRuntime implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        this.directory = new ChatHubDirectory(chatHub, executor, clock, config.directoryRefresh());
+        this.directory = new ChatHubDirectory(chatHub, executor, clock, config.directoryRefresh(),
+                config.operatorProvisionMaxPerMinute());
         OperatorResolver chosen;
         try {
             chosen = Resolvers.create(config, context, directory);

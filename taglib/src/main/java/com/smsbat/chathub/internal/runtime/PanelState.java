@@ -3,6 +3,7 @@ package com.smsbat.chathub.internal.runtime;
 import com.smsbat.chathub.client.OperatorToken;
 import com.smsbat.chathub.internal.cache.OperatorKey;
 import com.smsbat.chathub.internal.config.ChatHubConfig;
+import com.smsbat.chathub.internal.resolution.LogText;
 import com.smsbat.chathub.internal.resolution.PanelVerdict;
 import com.smsbat.chathub.internal.resolution.PanelVerdict.Outcome;
 import com.smsbat.chathub.internal.resolution.Resolvers;
@@ -11,6 +12,9 @@ import com.smsbat.chathub.resolver.OperatorResolver;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.Principal;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,6 +36,14 @@ public final class PanelState {
 
     private static final String ATTRIBUTE = PanelState.class.getName();
     private static final Logger LOG = Logger.getLogger(ChatHubConfig.FILTER_CLASS_NAME);
+    /**
+     * The audit trail administrators read to answer "who had which operator's panel": one INFO line the first time
+     * a session is handed a given operator's token. The README names it; turning it off is setting its level.
+     */
+    private static final Logger AUDIT = Logger.getLogger("com.smsbat.chathub.audit");
+    /** Session attribute prefix, per operator; holds the user the line was written for. */
+    private static final String AUDITED = PanelState.class.getName() + ".audited:";
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
     private static final String NO_TOKEN = "no token within chathub.wait: ChatHub is unreachable or failing, or the "
             + "operator is not active (see the token warnings)";
 
@@ -241,10 +253,58 @@ public final class PanelState {
         Optional<Panel> panel = runtime.cache()
                 .get(new OperatorKey(assignment.organizationId(), assignment.operatorId()), minimumRemaining)
                 .map(token -> new Panel(assignment, token));
+        if (panel.isPresent()) {
+            audit(assignment);
+        }
         decide(new PanelVerdict(user(), runtime.config().operatorResolver(),
                 panel.isPresent() ? Outcome.PANEL : Outcome.CHATHUB_UNAVAILABLE, assignment,
                 panel.isPresent() ? "" : NO_TOKEN));
         return panel;
+    }
+
+    /**
+     * Writes the audit line unless this session was already handed this operator's token for this user. Without a
+     * session there is nothing to remember it in: every such request gets its line (the session hash is {@code -}).
+     */
+    private void audit(OperatorAssignment assignment) {
+        if (!AUDIT.isLoggable(Level.INFO)) {
+            return;
+        }
+        HttpSession session = request.getSession(false);
+        String sessionHash = "-";
+        if (session != null) {
+            String attribute = AUDITED + assignment.organizationId() + ":" + assignment.operatorId();
+            try {
+                // Every request of a session gets the same session object: two first requests write one line.
+                synchronized (session) {
+                    if (user().equals(session.getAttribute(attribute))) {
+                        return;
+                    }
+                    session.setAttribute(attribute, user());
+                }
+                sessionHash = hash(session.getId());
+            } catch (IllegalStateException invalidatedMeanwhile) {
+                // Audited as a request without a session: the line is written, the page is not broken.
+            }
+        }
+        AUDIT.info("ChatHub operator token handed out: user \"" + LogText.escape(user()) + "\", organization "
+                + assignment.organizationId() + ", operator " + assignment.operatorId() + ", resolver "
+                + runtime.config().operatorResolver() + ", client " + LogText.escape(request.getRemoteAddr())
+                + ", session " + sessionHash);
+    }
+
+    /** The first 64 bits of the session id's SHA-256: ties an audit line to its session without revealing the id. */
+    private static String hash(String sessionId) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(sessionId.getBytes(StandardCharsets.UTF_8));
+            StringBuilder hex = new StringBuilder(16);
+            for (int i = 0; i < 8; i++) {
+                hex.append(HEX[(digest[i] >> 4) & 0xF]).append(HEX[digest[i] & 0xF]);
+            }
+            return hex.toString();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
     }
 
     /** Whether {@code organizationId} has no panel on this page yet; from now on it has. */

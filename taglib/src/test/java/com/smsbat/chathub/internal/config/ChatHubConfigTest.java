@@ -66,6 +66,7 @@ class ChatHubConfigTest {
             "chathub.widget.url|javascript:alert(1)|chathub.widget.url=\"javascript:alert(1)\" is invalid: must be an absolute URL",
             "chathub.endpoint.path|api/token|chathub.endpoint.path=\"api/token\" is invalid: must be empty or an exact path",
             "chathub.login|alice|chathub.password=\"\" is invalid: chathub.login and chathub.password go together",
+            "chathub.operator.provision.max-per-minute|0|chathub.operator.provision.max-per-minute=\"0\" is invalid: must be a whole number greater than 0",
     })
     void invalidValueIsReportedWithSettingAndValue(String setting, String value, String message) {
         ChatHubConfigException failure = assertThrows(ChatHubConfigException.class, () -> parse(Map.of(setting, value)));
@@ -88,6 +89,30 @@ class ChatHubConfigTest {
                 "chathub.widget.url", "http://localhost:8090/widget/operator-chat-panel/widget-script.js"));
 
         assertEquals(URI.create("http://127.0.0.1:8090"), config.apiUrl());
+    }
+
+    @Test
+    void plainHttpIsAcceptedOnAllOfLoopbackAsTheClientAcceptsIt() {
+        ChatHubConfig config = parse(Map.of("chathub.api.url", "http://127.1.2.3:8090",
+                "chathub.widget.url", "http://[::1]:8090/widget/operator-chat-panel/widget-script.js"));
+
+        assertEquals(URI.create("http://127.1.2.3:8090"), config.apiUrl());
+    }
+
+    @Test
+    void directoryResolverWithoutRolesIsRefusedAtStartNamingChathubRole() {
+        ChatHubConfigException failure = assertThrows(ChatHubConfigException.class,
+                () -> parse(Map.of("chathub.operator.resolver", "directory")));
+
+        assertEquals(Setting.ROLE, failure.setting());
+        assertTrue(failure.getMessage().startsWith("chathub.role=\"\" is invalid: chathub.operator.resolver=directory"
+                + " needs it"), failure.getMessage());
+    }
+
+    @Test
+    void onboardingCreatesTenOperatorsAMinuteUnlessSetOtherwise() {
+        assertEquals(10, parse(Map.of()).operatorProvisionMaxPerMinute());
+        assertEquals(3, parse(Map.of("chathub.operator.provision.max-per-minute", "3")).operatorProvisionMaxPerMinute());
     }
 
     @Test
