@@ -7,6 +7,7 @@ import com.smsbat.chathub.internal.config.SettingSources;
 import com.smsbat.chathub.internal.endpoint.TokenEndpoint;
 import com.smsbat.chathub.internal.injection.HtmlInjector;
 import com.smsbat.chathub.internal.rendering.Panels;
+import com.smsbat.chathub.internal.rendering.RenewalModule;
 import com.smsbat.chathub.internal.runtime.ChatHubOff;
 import com.smsbat.chathub.internal.runtime.ChatHubRuntime;
 import com.smsbat.chathub.internal.runtime.PanelState;
@@ -27,7 +28,7 @@ import java.util.logging.Logger;
 
 /**
  * Starts the ChatHub integration of a web application and serves it per request: the JSON token
- * endpoint, and (with {@code chathub.inject=true}) the panel written into every HTML page. The
+ * endpoint, the browser module at its content-named address, and (with {@code chathub.inject=true}) the panel written into every HTML page. The
  * {@code <chathub:widget/>} tag needs this filter to be running.
  *
  * <p>Registered automatically by the library's {@code web-fragment.xml} (fragment name {@code chathub},
@@ -110,6 +111,10 @@ public class ChatHubFilter implements Filter {
         ChatHubConfig config = runtime.config();
         if (config.endpointEnabled() && isPath(http, config.endpointPath())) {
             TokenEndpoint.serve(PanelState.of(http, runtime), httpResponse);
+            return;
+        }
+        if (isPath(http, RenewalModule.shipped().path())) {
+            RenewalModule.shipped().serve(http, httpResponse);
             return;
         }
         HtmlInjector injector = runtime.injector();

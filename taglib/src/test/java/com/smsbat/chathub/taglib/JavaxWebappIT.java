@@ -3,7 +3,7 @@ package com.smsbat.chathub.taglib;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.smsbat.chathub.client.ChatHubClient;
-import com.smsbat.chathub.internal.rendering.Panels;
+import com.smsbat.chathub.internal.rendering.RenewalModule;
 import com.smsbat.chathub.sandbox.ChatHubSandbox;
 import com.smsbat.chathub.testing.TestContainer;
 import com.smsbat.chathub.testing.TestHttp;
@@ -12,7 +12,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -25,7 +24,6 @@ import static com.smsbat.chathub.taglib.ChatHubApps.scripts;
 import static com.smsbat.chathub.taglib.ChatHubApps.widget;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -116,13 +114,10 @@ class JavaxWebappIT {
     }
 
     @Test
-    void renewalModuleIsServedFromTheJar() throws IOException {
-        String served = get(TestHttp.anonymous(), Panels.RENEWAL_MODULE).body();
+    void renewalModuleIsServedFromTheJar() {
+        String served = get(TestHttp.anonymous(), RenewalModule.shipped().path()).body();
 
-        try (InputStream packed = JavaxWebappIT.class.getResourceAsStream("/META-INF/resources" + Panels.RENEWAL_MODULE)) {
-            assertNotNull(packed);
-            assertEquals(new String(packed.readAllBytes(), StandardCharsets.UTF_8), served);
-        }
+        assertEquals(new String(RenewalModule.shipped().content(), StandardCharsets.UTF_8), served);
     }
 
     @Test

@@ -9,9 +9,11 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import java.io.IOException;
 import java.io.StringWriter;
+import java.io.UnsupportedEncodingException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
@@ -20,15 +22,20 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * injection alike: the widget's script tag (with everything the browser module needs), nothing
  * when the page already has that organization's panel, or the fallback.
  *
- * <p>Every page with a panel loads the browser module ({@code token-renewal.js}), renewing or not: it also
+ * <p>Every page with a panel loads the browser module ({@link RenewalModule}), renewing or not: it also
  * removes the loading state and shows the fallback when the widget script cannot load. It is written before
  * the first panel because module scripts run in document order and a panel script's {@code load} or
  * {@code error} event fires at its turn: a module written after the panel would miss them.
+ *
+ * <p>The module trusts nothing else in the page. What decides where a token goes reaches it in its own address's
+ * fragment ({@code #w=widget&e=endpoint&k=page key}), which only the nonce-carrying script tag written here can
+ * give it; the panel elements, their loading text and their fallback template carry the page's random key
+ * ({@code data-chathub-key}), so that the module takes no planted look-alike for one of them.
  */
 public final class Panels {
 
     static final String SCRIPT_ID = "operator-chat-panel-script";
-    public static final String RENEWAL_MODULE = "/chathub/token-renewal.js";
+    private static final String KEY_ATTRIBUTE = " data-chathub-key=\"";
     /** Room for a panel's markup with a token of ChatHub's size, so that building the string rarely grows it. */
     private static final int TYPICAL_LENGTH = 1024;
     private static final AtomicReferenceArray<ExpiryText> EXPIRY_TEXTS = new AtomicReferenceArray<>(256);
@@ -89,13 +96,17 @@ public final class Panels {
         ChatHubRuntime runtime = state.runtime();
         ChatHubConfig config = runtime.config();
         HttpServletRequest request = state.request();
-        Fixed fixed = fixed(runtime, request.getContextPath());
+        Fixed fixed = fixed(runtime, request.getServletContext().getContextPath());
         boolean explicit = organization != null && !organization.isBlank();
         String id = explicit ? SCRIPT_ID + "-" + organizationId : SCRIPT_ID;
         String nonce = tag.nonce();
         String nonceAttribute = nonceAttribute(nonce != null && !nonce.isBlank() ? nonce : requestNonce(request, config));
-        if (state.claimRenewalScript()) {
+        boolean first = state.claimRenewalScript();
+        String key = state.pageKey();
+        if (first) {
             out.write(fixed.moduleStart);
+            out.write(key);
+            out.write('"');
             out.write(nonceAttribute);
             out.write("></script>");
         }
@@ -103,6 +114,9 @@ public final class Panels {
         if (loading != null && !loading.isBlank()) {
             out.write("<span class=\"chathub-loading\" role=\"status\" data-chathub-loading-for=\"");
             out.write(id);
+            out.write('"');
+            out.write(KEY_ATTRIBUTE);
+            out.write(key);
             out.write("\">");
             out.write(Html.attribute(loading));
             out.write("</span>");
@@ -115,6 +129,9 @@ public final class Panels {
         out.write(panel.get().token().token());
         out.write('"');
         out.write(nonceAttribute);
+        out.write(KEY_ATTRIBUTE);
+        out.write(key);
+        out.write('"');
         if (tag.renew() && config.renewal() && config.endpointEnabled()) {
             out.write(" data-chathub-expires-at=\"");
             out.write(expiryText(panel.get().token().expiresAt()));
@@ -127,6 +144,9 @@ public final class Panels {
         if (!fallbackHtml.isEmpty()) {
             out.write("<template data-chathub-fallback-for=\"");
             out.write(id);
+            out.write('"');
+            out.write(KEY_ATTRIBUTE);
+            out.write(key);
             out.write("\">");
             out.write(fallbackHtml);
             out.write("</template>");
@@ -163,14 +183,15 @@ public final class Panels {
 
     /**
      * The parts of a panel's markup that are the same on every page of an application, worked out once. The
-     * context path is the one requests give (Tomcat keeps it as the client wrote it), which the links must use.
+     * context path is the application's own ({@link ServletContext#getContextPath()}), not the one a request
+     * gives: containers return that as the client wrote it.
      */
     static final class Fixed {
 
         final ChatHubConfig config;
         final URI widgetUrl;
         final String contextPath;
-        /** The browser module's script tag up to its nonce. */
+        /** The browser module's script tag up to the page key at the end of its address. */
         final String moduleStart;
         /** {@code "} closing the script id, then the widget's {@code src} attribute. */
         final String widgetSource;
@@ -183,9 +204,12 @@ public final class Panels {
             this.config = config;
             this.widgetUrl = widgetUrl;
             this.contextPath = contextPath;
-            this.moduleStart = "<script type=\"module\" src=\"" + Html.attribute(contextPath + RENEWAL_MODULE) + '"';
-            this.widgetSource = "\" src=\"" + Html.attribute(widgetUrl.toString()) + '"';
             this.tokenUrl = contextPath + config.endpointPath();
+            String settings = "#w=" + formEncoded(widgetUrl.toString())
+                    + (config.endpointEnabled() ? "&e=" + formEncoded(tokenUrl) : "") + "&k=";
+            this.moduleStart = "<script type=\"module\" src=\""
+                    + Html.attribute(contextPath + RenewalModule.shipped().path() + settings);
+            this.widgetSource = "\" src=\"" + Html.attribute(widgetUrl.toString()) + '"';
             this.timingAttributes = " data-chathub-renew-before=\"" + config.browserRenewBefore()
                     + "\" data-chathub-check=\"" + config.renewalCheck() + '"';
             this.renewalAttributes = renewalAttributes(tokenUrl);
@@ -217,6 +241,15 @@ public final class Panels {
     }
 
     private record ExpiryText(Instant expiresAt, String text) {
+    }
+
+    /** As {@code URLSearchParams} in the module reads it. */
+    private static String formEncoded(String value) {
+        try {
+            return URLEncoder.encode(value, "UTF-8");
+        } catch (UnsupportedEncodingException e) {
+            throw new IllegalStateException("every Java platform has UTF-8", e);
+        }
     }
 
     private static String requestNonce(HttpServletRequest request, ChatHubConfig config) {

@@ -1,38 +1,71 @@
 /*
  * ChatHub operator panels in the browser: loading state, load failures, token renewal and sign-out.
  *
- * Served from the taglib jar (META-INF/resources) at <context>/chathub/token-renewal.js. Plain ES module:
- * no dependency, no build step, no eval, no inline script, nothing global, so it runs under a strict CSP.
+ * Served by the library's filter at <context>/chathub/token-renewal.<hash>.js, the hash taken from this file's
+ * bytes, with Cache-Control: public, max-age=31536000, immutable: a browser fetches it once per release and never
+ * asks again. Plain ES module: no dependency, no build step, no eval, no inline script, nothing global, so it
+ * runs under a strict CSP.
+ *
+ * TRUST. The page around the panels may hold markup nobody vetted (a customer note echoed unescaped). Under the
+ * README's strict CSP (script-src 'nonce-…' 'strict-dynamic') such markup cannot run script, but whatever a
+ * trusted script creates runs, so this module must not let the page steer it. It therefore takes from the DOM
+ * nothing that decides what runs or where a token goes:
+ * - the widget URL (w), the token endpoint (e, same-origin, the application's context path and
+ *   chathub.endpoint.path) and the page key (k, 128 random bits the server draws for each response) come from
+ *   this module's own address, import.meta.url: #w=…&e=…&k=…. Only the script tag that loaded this module
+ *   gives it that address, and that tag runs only because it carries the response's CSP nonce; a planted module
+ *   tag has no nonce and does not run. The fragment is never sent to the server, so the cached file serves
+ *   every page whatever its key;
+ * - a panel, its loading text and its fallback template are elements carrying data-chathub-key="<k>". Planted
+ *   markup was written before the response that drew the key and cannot know it; a panel must also have the
+ *   id operator-chat-panel-script[-ORG] and src exactly w;
+ * - what the module reads from its panels (id, nonce, expires-at, the documented data-chathub-* attributes) it
+ *   reads once, at start, when only the server's markup and the page's own trusted scripts have been there.
+ *   The endpoint is asked at e, with ?org=ORG when the panel id ends in -ORG, as the server writes it; the
+ *   data-chathub-token-url attribute only says that the panel renews. A renewed panel is built from those
+ *   stored values, never by copying the element, so a token only ever goes onto a script whose src is w.
+ * Without a strict CSP any injected markup may run script, and nothing a module does can contain that.
  *
  * Contract with the server-side tag. The page carries, once, BEFORE the first panel (module scripts run in
  * document order, and a panel script's load or error event fires at its turn, so this module must run first
  * to see them; it runs after the document is parsed, so the panels are there):
  *
- *   <script type="module" src="/ctx/chathub/token-renewal.js" nonce="N"></script>
+ *   <script type="module" src="/ctx/chathub/token-renewal.HASH.js#w=WIDGET_URL&e=%2Fctx%2Fapi%2Fchathub%2Ftoken&k=K"
+ *           nonce="N"></script>
  *
  * and per panel:
  *
- *   <span data-chathub-loading-for="operator-chat-panel-script[-ORG]">Loading chat…</span>  optional
+ *   <span data-chathub-loading-for="operator-chat-panel-script[-ORG]" data-chathub-key="K">Loading chat…</span>
  *   <script type="module" id="operator-chat-panel-script[-ORG]" src="WIDGET_URL" token="JWT" nonce="N"
+ *           data-chathub-key="K"
  *           data-chathub-expires-at="2026-11-28T14:33:34Z"        ISO-8601 instant the token expires
- *           data-chathub-token-url="/ctx/api/chathub/token?org=24" same-origin endpoint answering
- *                                                                  {"token":"…","expiresAt":"…"}
+ *           data-chathub-token-url="/ctx/api/chathub/token?org=24" present when the panel renews
  *           data-chathub-renew-before="PT5M"                       optional ISO-8601 duration, default PT5M
  *           data-chathub-check="PT1M"></script>                    optional ISO-8601 duration, default PT1M
- *   <template data-chathub-fallback-for="operator-chat-panel-script[-ORG]">…</template>   optional
+ *   <template data-chathub-fallback-for="operator-chat-panel-script[-ORG]" data-chathub-key="K">…</template>
  *
  * Every panel: the loading element goes when the widget script has loaded. A widget script that cannot load
  * (unreachable, 404, refused by CORS, blocked by the page's CSP) gives way to the fallback, with chathub:failed
  * (reason "widget") and chathub:stopped.
  *
- * Panels with data-chathub-token-url are renewed and watched for sign-out. The tab sends at most one request
- * to the token endpoint at a time, whatever the number of panels:
+ * Panels with data-chathub-token-url are renewed and watched for sign-out. A tab sends at most one request to
+ * the token endpoint at a time, whatever the number of panels, and a browser sends one periodic check, whatever
+ * the number of tabs:
  * - a panel is renewed renew-before ahead of expires-at (at most half the remaining lifetime ahead) and
  *   swapped the way the ChatHub docs prescribe: the script element is removed and a new one with the same
- *   attributes and nonce, the new token and expires-at takes its place;
- * - besides, the tab checks every data-chathub-check (panels in turn; any request counts as a check), at once
- *   when it comes into view or gets focus, when another tab of the application reports a sign-out, and a
- *   panel renews at once when the widget reports "token expired" (a window error event);
+ *   id, src, nonce and data attributes, the new token and expires-at takes its place;
+ * - one tab of the application leads (it holds the Web Lock LOCK_NAME until it closes or has no renewing panel
+ *   left) and checks every data-chathub-check (its panels in turn). Every tab tells the others over a
+ *   BroadcastChannel what it learnt: a token of an organization (they take it, as if they had asked), a 403
+ *   (that organization's panels end) or a sign-out (they check at once). The others send no periodic check
+ *   while a leader lives; when it goes, the next tab in the lock's queue leads, its first check due one
+ *   interval after the last answer it heard. A tab still renews a panel whose token no tab has renewed (a
+ *   tab that does not lead waits a quarter of renew-before longer, so that the leader's token comes first),
+ *   and checks at once when it comes into view or gets focus. Where the Web Locks API is missing (pages served
+ *   over plain http from another host than localhost are not a secure context) every tab checks, but a tab
+ *   that hears an answer puts its own next check off by one interval and a random quarter of one: the tab
+ *   that asked last asks next, and the others keep still while it lives;
+ * - a panel renews at once when the widget reports "token expired" (a window error event);
  * - the endpoint answers from the server's token cache: a check costs no ChatHub call.
  * What an answer means:
  * - 200 with {"token": JWT-shaped, "expiresAt": ISO-8601}: the panel's token (a new one replaces the panel);
@@ -44,7 +77,7 @@
  * - anything else: the user is signed out. 401, a redirect (followed or not), and, since the endpoint never
  *   sends it, any 200 that is not the JSON above: a login page served in the endpoint's place (Tomcat's FORM
  *   login answers 200 with the login form) or a portal in front of it. Every panel of the tab gives way to its
- *   fallback and stops, and the other tabs of the same application are told (BroadcastChannel) to check at once.
+ *   fallback and stops, and the other tabs of the same application are told to check at once.
  *
  * Events, dispatched on document with detail {id, reason?} (the panel script's id), for applications and tests:
  *   chathub:renewed  a panel was put in place with a fresh token
@@ -57,7 +90,7 @@
  * renew-before makes the renewal early or late.
  */
 
-const PANEL_SELECTOR = 'script[id^="operator-chat-panel-script"]';
+const PANEL_ID = /^operator-chat-panel-script(?:-(\d+))?$/;
 const JWT_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
 const ISO_DURATION = /^P(?!$)(?:(\d+)D)?(?:T(?=\d)(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/;
 
@@ -74,28 +107,54 @@ const MAX_RETRY = 5 * MINUTE;
 // check (coming into view fires visibilitychange and focus), never ask again sooner than this.
 const MIN_INTERVAL = SECOND;
 const REQUEST_TIMEOUT = 30 * SECOND;
-// The application's context root: this module lives at <context>/chathub/token-renewal.js.
-const CHANNEL_NAME = `chathub-sign-out:${new URL('..', import.meta.url).pathname}`;
+
+// What the server wrote into this module's address (see TRUST above).
+const MODULE_URL = new URL(import.meta.url);
+const SETTINGS = new URLSearchParams(MODULE_URL.hash.slice(1));
+const WIDGET_URL = SETTINGS.get('w');
+const ENDPOINT = sameOriginPath(SETTINGS.get('e'));
+const PAGE_KEY = SETTINGS.get('k');
+// The application's context root: this module lives at <context>/chathub/.
+const APPLICATION = new URL('..', MODULE_URL).pathname;
+const CHANNEL_NAME = `chathub:${APPLICATION}`;
+const LOCK_NAME = `chathub-check:${APPLICATION}`;
+// Only in secure contexts (https, localhost).
+const LOCKS = navigator.locks;
+// The documented attributes a renewed panel keeps, as the server wrote them.
+const KEPT_ATTRIBUTES = ['data-chathub-key', 'data-chathub-token-url', 'data-chathub-renew-before', 'data-chathub-check'];
 
 const SIGNED_OUT = Object.freeze({ signedOut: true });
 const REFUSED = Object.freeze({ refused: true });
+const FAILED = Object.freeze({ failed: true });
 
 class Panel {
   constructor(tab, script) {
     this.tab = tab;
     this.id = script.id;
+    this.organization = PANEL_ID.exec(this.id)[1] ?? '';
     this.script = script;
+    this.token = script.getAttribute('token');
+    // Browsers blank the nonce attribute once a script is in the document; the property keeps it.
+    this.nonce = script.nonce;
+    this.kept = KEPT_ATTRIBUTES.filter((name) => script.hasAttribute(name))
+        .map((name) => [name, script.getAttribute(name)]);
     // While the panel is down: a marker comment where it stood, then the fallback nodes.
     this.placeholder = null;
-    this.loading = document.querySelector(`[data-chathub-loading-for="${CSS.escape(this.id)}"]`);
-    this.tokenUrl = script.dataset.chathubTokenUrl;
+    this.loading = serverElement(`[data-chathub-loading-for="${CSS.escape(this.id)}"]`);
+    this.fallback = serverElement(`template[data-chathub-fallback-for="${CSS.escape(this.id)}"]`);
     this.stopped = false;
     this.failures = 0;
     this.watchLoading(script);
-    if (this.tokenUrl === undefined) {
+    if (ENDPOINT === null || !script.hasAttribute('data-chathub-token-url')) {
       return;
     }
+    const url = new URL(ENDPOINT);
+    if (this.organization !== '') {
+      url.searchParams.set('org', this.organization);
+    }
+    this.tokenUrl = url.href;
     this.renewBefore = duration(script, 'data-chathub-renew-before', DEFAULT_RENEW_BEFORE);
+    this.checkEvery = duration(script, 'data-chathub-check', DEFAULT_CHECK);
     this.expiresAt = parseInstant(script.dataset.chathubExpiresAt);
     if (Number.isNaN(this.expiresAt)) {
       console.warn(`ChatHub: #${this.id} has no valid data-chathub-expires-at; treating its token as expired`);
@@ -133,11 +192,13 @@ class Panel {
     const remaining = Math.max(this.expiresAt - Date.now(), 0);
     const lead = Math.min(this.renewBefore, remaining / 2);
     this.dueAt = Math.max(this.expiresAt - lead, earliest);
+    // How much longer a tab that does not lead waits, for the leader's renewal to reach it first.
+    this.grace = lead / 4;
   }
 
   accept(answer) {
     this.failures = 0;
-    if (this.placeholder || answer.token !== this.script.getAttribute('token')) {
+    if (this.placeholder || answer.token !== this.token) {
       this.putUp(answer);
       announce('renewed', this.id);
     }
@@ -155,7 +216,13 @@ class Panel {
     }
     // The last attempt while the panel still works is made at its expiry, not after.
     this.dueAt = this.placeholder ? now + delay : Math.min(now + delay, this.expiresAt);
+    this.grace = 0;
     announce('failed', this.id, 'renewal');
+  }
+
+  renewNow() {
+    this.dueAt = Date.now();
+    this.grace = 0;
   }
 
   end() {
@@ -177,16 +244,15 @@ class Panel {
     return (this.placeholder ? this.placeholder[0] : this.script).isConnected;
   }
 
+  // Made from what the module holds, never copied from the element in the page, which a script may have changed.
   putUp(answer) {
     const fresh = document.createElement('script');
-    for (const { name, value } of this.script.attributes) {
-      if (name !== 'nonce') {
-        fresh.setAttribute(name, value);
-      }
-    }
-    // Browsers blank the nonce attribute once a script is in the document; the property keeps it.
-    fresh.nonce = this.script.nonce;
+    fresh.type = 'module';
+    fresh.id = this.id;
+    fresh.setAttribute('src', WIDGET_URL);
     fresh.setAttribute('token', answer.token);
+    fresh.nonce = this.nonce;
+    this.kept.forEach(([name, value]) => fresh.setAttribute(name, value));
     fresh.setAttribute('data-chathub-expires-at', answer.expiresAtText);
     this.watchLoading(fresh);
     if (this.placeholder) {
@@ -200,24 +266,31 @@ class Panel {
       parent.insertBefore(fresh, next);
     }
     this.script = fresh;
+    this.token = answer.token;
   }
 
   takeDown() {
     this.removeLoading();
-    this.placeholder = [document.createComment(` ${this.id} `), ...fallbackNodes(this.id)];
+    const fallback = this.fallback ? [...document.importNode(this.fallback.content, true).childNodes] : [];
+    this.placeholder = [document.createComment(` ${this.id} `), ...fallback];
     this.script.replaceWith(...this.placeholder);
   }
 }
 
-/** The tab's panels and its one line to the token endpoint. */
+/** The tab's panels, its one line to the token endpoint and its part in the browser's one periodic check. */
 class Tab {
   constructor(scripts) {
     this.panels = scripts.map((script) => new Panel(this, script));
-    const first = scripts.find((script) => script.dataset.chathubTokenUrl !== undefined);
-    this.checkEvery = first ? Math.max(duration(first, 'data-chathub-check', DEFAULT_CHECK), MIN_INTERVAL) : DEFAULT_CHECK;
+    const first = this.renewing()[0];
+    this.checkEvery = first ? Math.max(first.checkEvery, MIN_INTERVAL) : DEFAULT_CHECK;
     this.inFlight = false;
     this.lastAnswer = 0;
+    // The periodic check, made only while this tab leads; the page's own tokens are as good as an answer.
     this.nextCheck = Date.now() + this.checkEvery;
+    // A check asked for by an event (coming into view, another tab's sign-out), leading or not.
+    this.wanted = Infinity;
+    this.leading = LOCKS === undefined;
+    this.resign = null;
     this.turn = 0;
     this.timer = 0;
     this.channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(CHANNEL_NAME) : null;
@@ -225,6 +298,33 @@ class Tab {
 
   renewing() {
     return this.panels.filter((panel) => panel.renewing);
+  }
+
+  // Queues for the lock, and leads once it has it, until the tab closes or has nothing left to renew.
+  seekLead() {
+    if (this.leading || this.renewing().length === 0) {
+      return;
+    }
+    LOCKS.request(LOCK_NAME, () => new Promise((resign) => {
+      this.resign = resign;
+      this.leading = true;
+      this.wake();
+    })).catch(() => {
+      // No lock to be had (an opaque origin): this tab checks for itself.
+      this.leading = true;
+      this.wake();
+    });
+  }
+
+  stepDown() {
+    this.leading = LOCKS === undefined;
+    this.resign?.();
+    this.resign = null;
+  }
+
+  // A tab that does not lead leaves a renewal to the leader for a while: the leader's answer may reach it first.
+  dueAt(panel) {
+    return this.leading ? panel.dueAt : panel.dueAt + panel.grace;
   }
 
   // Sends the next request that is due, or sleeps until one is.
@@ -236,16 +336,18 @@ class Tab {
     this.renewing().filter((panel) => !panel.inPage()).forEach((panel) => panel.stop());
     const panels = this.renewing();
     if (panels.length === 0) {
+      this.stepDown();
       return;
     }
     const now = Date.now();
-    const due = panels.filter((panel) => now >= panel.dueAt).sort((a, b) => a.dueAt - b.dueAt)[0];
+    const check = Math.min(this.wanted, this.leading ? this.nextCheck : Infinity);
+    const due = panels.filter((panel) => now >= this.dueAt(panel)).sort((a, b) => this.dueAt(a) - this.dueAt(b))[0];
     if (due) {
       this.send(due, true);
-    } else if (now >= this.nextCheck) {
+    } else if (now >= check) {
       this.send(panels[this.turn++ % panels.length], false);
     } else {
-      const next = Math.min(this.nextCheck, ...panels.map((panel) => panel.dueAt));
+      const next = Math.min(check, ...panels.map((panel) => this.dueAt(panel)));
       this.timer = setTimeout(() => this.wake(), Math.min(next - now, MAX_TIMER_STEP));
     }
   }
@@ -256,11 +358,17 @@ class Tab {
     this.inFlight = false;
     this.lastAnswer = Date.now();
     this.nextCheck = this.lastAnswer + this.checkEvery;
+    this.wanted = Infinity;
     if (answer.signedOut) {
-      this.channel?.postMessage('signed-out');
+      this.tell({ kind: 'signed-out' });
       this.signedOut();
-    } else if (panel.stopped) {
-      // Taken down meanwhile (its widget failed to load): nothing else of this answer applies.
+    } else if (answer.refused) {
+      this.tell({ kind: 'refused', organization: panel.organization });
+    } else if (!answer.failed) {
+      this.tell({ kind: 'token', organization: panel.organization, token: answer.token, expiresAt: answer.expiresAtText });
+    }
+    if (answer.signedOut || panel.stopped) {
+      // Taken down meanwhile (signed out, or its widget failed to load): nothing else of this answer applies.
     } else if (!panel.inPage()) {
       panel.stop();
     } else if (answer.refused) {
@@ -275,22 +383,47 @@ class Tab {
     this.wake();
   }
 
+  tell(message) {
+    this.channel?.postMessage(message);
+  }
+
+  // What another tab of the application learnt from the endpoint.
+  hear(message) {
+    if (message?.kind === 'signed-out') {
+      this.checkSoon();
+      return;
+    }
+    const panels = this.renewing().filter((panel) => panel.organization === message?.organization && panel.inPage());
+    if (message?.kind === 'refused') {
+      panels.forEach((panel) => panel.end());
+    } else if (message?.kind === 'token') {
+      const answer = tokenAnswer(message);
+      if (answer.token === undefined) {
+        return;
+      }
+      // The user is signed in: no check is needed for an interval. Without locks every tab checks, and the random
+      // part makes the tab that asked last ask next while the others keep still.
+      const next = Date.now() + this.checkEvery * (LOCKS === undefined ? 1 + Math.random() / 4 : 1);
+      this.nextCheck = Math.max(this.nextCheck, next);
+      panels.forEach((panel) => panel.accept(answer));
+    }
+    this.wake();
+  }
+
   signedOut() {
     this.panels.filter((panel) => !panel.stopped).forEach((panel) => panel.end());
     this.channel?.close();
     this.channel = null;
   }
 
-  // Coming into view, focus, another tab's news: ask now, unless an answer has only just come in.
+  // Coming into view, focus, another tab's sign-out: ask now, unless an answer has only just come in.
   checkSoon() {
-    this.nextCheck = Math.min(this.nextCheck, Math.max(Date.now(), this.lastAnswer + MIN_INTERVAL));
+    this.wanted = Math.min(this.wanted, Math.max(Date.now(), this.lastAnswer + MIN_INTERVAL));
     this.wake();
   }
 
   renewNow(panels) {
-    panels.forEach((panel) => {
-      panel.dueAt = Date.now();
-    });
+    panels.forEach((panel) => panel.renewNow());
     this.wake();
   }
 
@@ -313,7 +446,7 @@ class Tab {
       this.panels.filter((panel) => blocks(event, panel.script)).forEach((panel) => panel.widgetFailed(panel.script));
     });
     if (this.channel) {
-      this.channel.onmessage = () => this.checkSoon();
+      this.channel.onmessage = (event) => this.hear(event.data);
     }
   }
 }
@@ -330,7 +463,7 @@ async function requestToken(url) {
       signal: AbortSignal.timeout(REQUEST_TIMEOUT),
     });
   } catch {
-    return { failed: true };
+    return FAILED;
   }
   const status = response.status;
   if (response.type === 'opaqueredirect' || response.redirected) {
@@ -350,14 +483,19 @@ async function requestToken(url) {
     body = await response.json();
   } catch (e) {
     // Not JSON at all is a login page; a body cut off by the network or the timeout is a failure.
-    return e instanceof SyntaxError ? SIGNED_OUT : { failed: true };
+    return e instanceof SyntaxError ? SIGNED_OUT : FAILED;
   }
+  return tokenAnswer(body);
+}
+
+// The endpoint's {"token", "expiresAt"}, checked, whether this tab asked or another tab passes it on.
+function tokenAnswer(body) {
   const expiresAt = typeof body?.expiresAt === 'string' ? parseInstant(body.expiresAt) : NaN;
   if (typeof body?.token !== 'string' || !JWT_SHAPE.test(body.token) || Number.isNaN(expiresAt)) {
     return SIGNED_OUT;
   }
   if (expiresAt <= Date.now()) {
-    return { failed: true };
+    return FAILED;
   }
   return { token: body.token, expiresAt, expiresAtText: body.expiresAt };
 }
@@ -386,6 +524,31 @@ function parseInstant(text) {
   return text === undefined ? NaN : Date.parse(text.replace(/(\.\d{3})\d+/, '$1'));
 }
 
+// A path on this module's own origin, nothing else: the server writes the application's context path and
+// chathub.endpoint.path there.
+function sameOriginPath(path) {
+  if (path === null || !path.startsWith('/') || path.startsWith('//')) {
+    return null;
+  }
+  const url = new URL(path, MODULE_URL);
+  return url.origin === MODULE_URL.origin && url.search === '' && url.hash === '' ? url : null;
+}
+
+// The first element matching selector that carries this page's key: one the server wrote into this response.
+function serverElement(selector) {
+  return document.querySelector(`${selector}[data-chathub-key="${CSS.escape(PAGE_KEY)}"]`);
+}
+
+function serverPanels() {
+  if (!PAGE_KEY || !WIDGET_URL) {
+    console.warn('ChatHub: token-renewal.js was loaded without the settings the server writes into its address; '
+        + 'it manages no panel');
+    return [];
+  }
+  return [...document.querySelectorAll(`script[data-chathub-key="${CSS.escape(PAGE_KEY)}"]`)]
+      .filter((script) => PANEL_ID.test(script.id) && script.getAttribute('src') === WIDGET_URL);
+}
+
 // A CSP report names the blocked URL, or only its origin when the browser must not reveal more.
 function blocks(event, script) {
   if (!event.effectiveDirective.startsWith('script-src') || !script.src) {
@@ -394,16 +557,12 @@ function blocks(event, script) {
   return event.blockedURI === script.src || event.blockedURI === new URL(script.src).origin;
 }
 
-function fallbackNodes(id) {
-  const template = document.querySelector(`template[data-chathub-fallback-for="${CSS.escape(id)}"]`);
-  return template ? [...document.importNode(template.content, true).childNodes] : [];
-}
-
 function announce(type, id, reason) {
   const detail = reason === undefined ? { id } : { id, reason };
   document.dispatchEvent(new CustomEvent(`chathub:${type}`, { detail }));
 }
 
-const tab = new Tab([...document.querySelectorAll(PANEL_SELECTOR)]);
+const tab = new Tab(serverPanels());
 tab.listen();
+tab.seekLead();
 tab.wake();
