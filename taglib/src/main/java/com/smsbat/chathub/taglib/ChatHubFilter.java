@@ -45,6 +45,7 @@ public class ChatHubFilter implements Filter {
     private static final Logger LOG = Logger.getLogger(ChatHubFilter.class.getName());
 
     private ChatHubRuntime runtime;
+    private RenewalModule module;
     private ServletContext context;
     /** Where the token endpoint would be, to say why it is not there when it is asked for. */
     private String endpointPath = Setting.ENDPOINT_PATH.defaultValue();
@@ -75,6 +76,7 @@ public class ChatHubFilter implements Filter {
                 return;
             }
             runtime = ChatHubRuntime.start(config, context, Clock.systemUTC());
+            module = RenewalModule.forApplication(context.getContextPath(), config, runtime.widgetUrl());
             LOG.info("ChatHub panels are on in " + contextName() + " (filter \"" + filterConfig.getFilterName()
                     + "\", resolver " + config.operatorResolver() + ")");
         } catch (ChatHubConfigException e) {
@@ -113,8 +115,8 @@ public class ChatHubFilter implements Filter {
             TokenEndpoint.serve(PanelState.of(http, runtime), httpResponse);
             return;
         }
-        if (isPath(http, RenewalModule.shipped().path())) {
-            RenewalModule.shipped().serve(http, httpResponse);
+        if (isPath(http, module.path())) {
+            module.serve(http, httpResponse);
             return;
         }
         HtmlInjector injector = runtime.injector();

@@ -31,10 +31,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class FormLoginApp {
 
     static final String OBSERVER = """
-            // Listens where the ChatHub browser module tells the application's other tabs of a sign-out.
+            // Listens where the ChatHub browser module tells the application's other tabs what it learnt.
             window.signOuts = [];
-            const channel = new BroadcastChannel(`chathub-sign-out:${new URL('.', import.meta.url).pathname}`);
-            channel.onmessage = () => window.signOuts.push(Date.now());
+            const channel = new BroadcastChannel(`chathub:${new URL('.', import.meta.url).pathname}`);
+            channel.onmessage = (event) => event.data?.kind === 'signed-out' && window.signOuts.push(Date.now());
             """;
 
     private FormLoginApp() {

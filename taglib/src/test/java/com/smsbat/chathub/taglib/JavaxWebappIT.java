@@ -17,6 +17,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static com.smsbat.chathub.taglib.ChatHubApps.FALLBACK;
 import static com.smsbat.chathub.taglib.ChatHubApps.page;
@@ -114,10 +116,14 @@ class JavaxWebappIT {
     }
 
     @Test
-    void renewalModuleIsServedFromTheJar() {
-        String served = get(TestHttp.anonymous(), RenewalModule.shipped().path()).body();
+    void renewalModuleIsServedFromTheJarAtTheAddressPagesLoad() {
+        String html = get(TestHttp.as("john", "pw"), "/secure/page.jsp").body();
+        Matcher module = Pattern.compile("src=\"/[^/\"]+(/chathub/token-renewal\\.[0-9a-f]{20}\\.js)#").matcher(html);
+        assertTrue(module.find(), html);
 
-        assertEquals(new String(RenewalModule.shipped().content(), StandardCharsets.UTF_8), served);
+        String served = get(TestHttp.anonymous(), module.group(1)).body();
+
+        assertEquals(new String(RenewalModule.content(), StandardCharsets.UTF_8), served);
     }
 
     @Test

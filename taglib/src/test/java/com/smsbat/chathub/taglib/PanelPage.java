@@ -1,6 +1,5 @@
 package com.smsbat.chathub.taglib;
 
-import com.smsbat.chathub.internal.rendering.RenewalModule;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -21,13 +20,14 @@ import java.util.stream.Collectors;
  * ({@link ScriptedTokenEndpoint#DEFAULT_ORGANIZATION}) and gets the plain panel id, several get suffixed ids, as the
  * tag writes them with and without {@code organization}. Each panel sits in its own {@code <section id="chat-ORG">}
  * followed by its fallback template. Scripts run under a nonce-only CSP, as on the tag's pages; the module is the
- * shipped one at its content-named address, with the settings and page key the tag writes into it.
+ * shipped one, with the settings the tag writes into its address.
  */
 public final class PanelPage extends HttpServlet {
 
     static final String NONCE = "cmVuZXdhbC10ZXN0LW5vbmNl";
     static final String PANEL = "operator-chat-panel-script";
-    static final String KEY = "cGFnZS1rZXktb2YtdGVzdA";
+    /** Where {@link RenewalTestWebapp} serves the shipped module. */
+    static final String MODULE = "/chathub/token-renewal.test.js";
 
     static String panelId(String org, int panels) {
         return panels == 1 ? PANEL : PANEL + "-" + org;
@@ -47,18 +47,18 @@ public final class PanelPage extends HttpServlet {
         String context = request.getContextPath();
         String panels = orgs.stream().map(org -> """
                 <section id="chat-%1$s">
-                <script type="module" id="%2$s" src="%3$s/fake-widget.js" token="%4$s" nonce="%5$s" data-chathub-key="%9$s"
+                <script type="module" id="%2$s" src="%3$s/fake-widget.js" token="%4$s" nonce="%5$s"
                         data-chathub-expires-at="%6$s"
-                        data-chathub-token-url="%3$s/api/chathub/token%10$s"
+                        data-chathub-token-url="%3$s/api/chathub/token%9$s"
                         data-chathub-renew-before="%7$s" data-chathub-check="%8$s"></script>
-                <template data-chathub-fallback-for="%2$s" data-chathub-key="%9$s"><p class="fallback" data-for="%2$s">Chat is unavailable, call us.</p></template>
+                <template data-chathub-fallback-for="%2$s"><p class="fallback" data-for="%2$s">Chat is unavailable, call us.</p></template>
                 </section>
                 """.formatted(org, panelId(org, orgs.size()), context, initialToken(org), NONCE, expiresAt, renewBefore,
-                        Objects.requireNonNullElse(request.getParameter("check"), "PT1M"), KEY,
+                        Objects.requireNonNullElse(request.getParameter("check"), "PT1M"),
                         orgs.size() == 1 ? "" : "?org=" + org))
                 .collect(Collectors.joining());
-        String module = context + RenewalModule.shipped().path() + "#w=" + encode(context + "/fake-widget.js")
-                + "&e=" + encode(context + "/api/chathub/token") + "&k=" + KEY;
+        String module = context + MODULE + "#w=" + encode(context + "/fake-widget.js")
+                + "&e=" + encode(context + "/api/chathub/token");
         response.setHeader("Content-Security-Policy",
                 "default-src 'self'; script-src 'nonce-" + NONCE + "'; object-src 'none'; base-uri 'none'");
         response.setHeader("Cache-Control", "no-store");

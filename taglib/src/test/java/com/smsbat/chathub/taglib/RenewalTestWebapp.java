@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The webapp of the renewal browser tests: the scripted token endpoint, the panel page, the fake widget and the
- * shipped browser module at its address (ChatHub itself is off here, so the filter does not serve it).
+ * shipped browser module (ChatHub itself is off here, so the filter does not serve it).
  */
 final class RenewalTestWebapp {
 
@@ -39,8 +39,7 @@ final class RenewalTestWebapp {
                         """)
                 .file("fake-widget.js", resource("fake-widget.js"))
                 .file("test-events.js", resource("test-events.js"))
-                .file(RenewalModule.shipped().path().substring(1),
-                        new String(RenewalModule.shipped().content(), StandardCharsets.UTF_8));
+                .file(PanelPage.MODULE.substring(1), new String(RenewalModule.content(), StandardCharsets.UTF_8));
     }
 
     static String resource(String name) {

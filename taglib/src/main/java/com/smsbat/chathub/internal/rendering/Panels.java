@@ -9,11 +9,9 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import java.io.IOException;
 import java.io.StringWriter;
-import java.io.UnsupportedEncodingException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
@@ -25,17 +23,13 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * <p>Every page with a panel loads the browser module ({@link RenewalModule}), renewing or not: it also
  * removes the loading state and shows the fallback when the widget script cannot load. It is written before
  * the first panel because module scripts run in document order and a panel script's {@code load} or
- * {@code error} event fires at its turn: a module written after the panel would miss them.
- *
- * <p>The module trusts nothing else in the page. What decides where a token goes reaches it in its own address's
- * fragment ({@code #w=widget&e=endpoint&k=page key}), which only the nonce-carrying script tag written here can
- * give it; the panel elements, their loading text and their fallback template carry the page's random key
- * ({@code data-chathub-key}), so that the module takes no planted look-alike for one of them.
+ * {@code error} event fires at its turn: a module written after the panel would miss them. The loading text, the
+ * panel script and its fallback template are written next to each other: the module finds a panel's loading text
+ * and fallback beside it, where markup echoed elsewhere into the page cannot be.
  */
 public final class Panels {
 
     static final String SCRIPT_ID = "operator-chat-panel-script";
-    private static final String KEY_ATTRIBUTE = " data-chathub-key=\"";
     /** Room for a panel's markup with a token of ChatHub's size, so that building the string rarely grows it. */
     private static final int TYPICAL_LENGTH = 1024;
     private static final AtomicReferenceArray<ExpiryText> EXPIRY_TEXTS = new AtomicReferenceArray<>(256);
@@ -101,12 +95,8 @@ public final class Panels {
         String id = explicit ? SCRIPT_ID + "-" + organizationId : SCRIPT_ID;
         String nonce = tag.nonce();
         String nonceAttribute = nonceAttribute(nonce != null && !nonce.isBlank() ? nonce : requestNonce(request, config));
-        boolean first = state.claimRenewalScript();
-        String key = state.pageKey();
-        if (first) {
+        if (state.claimRenewalScript()) {
             out.write(fixed.moduleStart);
-            out.write(key);
-            out.write('"');
             out.write(nonceAttribute);
             out.write("></script>");
         }
@@ -114,9 +104,6 @@ public final class Panels {
         if (loading != null && !loading.isBlank()) {
             out.write("<span class=\"chathub-loading\" role=\"status\" data-chathub-loading-for=\"");
             out.write(id);
-            out.write('"');
-            out.write(KEY_ATTRIBUTE);
-            out.write(key);
             out.write("\">");
             out.write(Html.attribute(loading));
             out.write("</span>");
@@ -129,9 +116,6 @@ public final class Panels {
         out.write(panel.get().token().token());
         out.write('"');
         out.write(nonceAttribute);
-        out.write(KEY_ATTRIBUTE);
-        out.write(key);
-        out.write('"');
         if (tag.renew() && config.renewal() && config.endpointEnabled()) {
             out.write(" data-chathub-expires-at=\"");
             out.write(expiryText(panel.get().token().expiresAt()));
@@ -144,9 +128,6 @@ public final class Panels {
         if (!fallbackHtml.isEmpty()) {
             out.write("<template data-chathub-fallback-for=\"");
             out.write(id);
-            out.write('"');
-            out.write(KEY_ATTRIBUTE);
-            out.write(key);
             out.write("\">");
             out.write(fallbackHtml);
             out.write("</template>");
@@ -183,15 +164,15 @@ public final class Panels {
 
     /**
      * The parts of a panel's markup that are the same on every page of an application, worked out once. The
-     * context path is the application's own ({@link ServletContext#getContextPath()}), not the one a request
-     * gives: containers return that as the client wrote it.
+     * context path is the application's own ({@link ServletContext#getContextPath()}), not the one a request gives,
+     * which containers return as the client wrote it.
      */
     static final class Fixed {
 
         final ChatHubConfig config;
         final URI widgetUrl;
         final String contextPath;
-        /** The browser module's script tag up to the page key at the end of its address. */
+        /** The browser module's script tag up to its nonce. */
         final String moduleStart;
         /** {@code "} closing the script id, then the widget's {@code src} attribute. */
         final String widgetSource;
@@ -205,10 +186,8 @@ public final class Panels {
             this.widgetUrl = widgetUrl;
             this.contextPath = contextPath;
             this.tokenUrl = contextPath + config.endpointPath();
-            String settings = "#w=" + formEncoded(widgetUrl.toString())
-                    + (config.endpointEnabled() ? "&e=" + formEncoded(tokenUrl) : "") + "&k=";
-            this.moduleStart = "<script type=\"module\" src=\""
-                    + Html.attribute(contextPath + RenewalModule.shipped().path() + settings);
+            RenewalModule module = RenewalModule.forApplication(contextPath, config, widgetUrl);
+            this.moduleStart = "<script type=\"module\" src=\"" + Html.attribute(contextPath + module.address()) + '"';
             this.widgetSource = "\" src=\"" + Html.attribute(widgetUrl.toString()) + '"';
             this.timingAttributes = " data-chathub-renew-before=\"" + config.browserRenewBefore()
                     + "\" data-chathub-check=\"" + config.renewalCheck() + '"';
@@ -241,15 +220,6 @@ public final class Panels {
     }
 
     private record ExpiryText(Instant expiresAt, String text) {
-    }
-
-    /** As {@code URLSearchParams} in the module reads it. */
-    private static String formEncoded(String value) {
-        try {
-            return URLEncoder.encode(value, "UTF-8");
-        } catch (UnsupportedEncodingException e) {
-            throw new IllegalStateException("every Java platform has UTF-8", e);
-        }
     }
 
     private static String requestNonce(HttpServletRequest request, ChatHubConfig config) {

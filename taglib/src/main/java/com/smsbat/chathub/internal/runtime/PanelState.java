@@ -12,9 +12,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 
 import java.security.Principal;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -32,7 +30,6 @@ public final class PanelState {
 
     private static final String ATTRIBUTE = PanelState.class.getName();
     private static final Logger LOG = Logger.getLogger(ChatHubConfig.FILTER_CLASS_NAME);
-    private static final SecureRandom PAGE_KEYS = new SecureRandom();
     private static final String NO_TOKEN = "no token within chathub.wait: ChatHub is unreachable or failing, or the "
             + "operator is not active (see the token warnings)";
 
@@ -46,7 +43,7 @@ public final class PanelState {
     private boolean userKnown;
     private String user;
     private List<OperatorAssignment> assignments;
-    private String pageKey;
+    private boolean renewalScriptWritten;
     private Optional<Panel> defaultPanel;
 
     private PanelState(ChatHubRuntime runtime, HttpServletRequest request) {
@@ -215,26 +212,12 @@ public final class PanelState {
         return organizationsWithPanel.add(organizationId);
     }
 
-    /**
-     * Whether the browser renewal module still has to be written into this page; from now on it has been, and the
-     * page has its {@link #pageKey()}.
-     */
+    /** Whether the browser renewal module still has to be written into this page; from now on it has been. */
     public boolean claimRenewalScript() {
-        if (pageKey != null) {
+        if (renewalScriptWritten) {
             return false;
         }
-        byte[] random = new byte[16];
-        PAGE_KEYS.nextBytes(random);
-        pageKey = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        renewalScriptWritten = true;
         return true;
-    }
-
-    /**
-     * The random key of this page (base64url, 128 bits), known once the module has been claimed: the module and the
-     * panel elements of this response carry it, so the module can tell them from markup planted in the page, which
-     * was written before this response and cannot know it.
-     */
-    public String pageKey() {
-        return pageKey;
     }
 }

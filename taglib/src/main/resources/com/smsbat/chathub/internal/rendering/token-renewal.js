@@ -1,28 +1,30 @@
 /*
  * ChatHub operator panels in the browser: loading state, load failures, token renewal and sign-out.
  *
- * Served by the library's filter at <context>/chathub/token-renewal.<hash>.js, the hash taken from this file's
- * bytes, with Cache-Control: public, max-age=31536000, immutable: a browser fetches it once per release and never
- * asks again. Plain ES module: no dependency, no build step, no eval, no inline script, nothing global, so it
- * runs under a strict CSP.
+ * Served by the library's filter at <context>/chathub/token-renewal.<hash>.js, the hash taken over this file's
+ * bytes and the settings in the fragment, with Cache-Control: public, max-age=31536000, immutable: a browser
+ * fetches it once per release and application and never asks again. Plain ES module: no dependency, no build
+ * step, no eval, no inline script, nothing global, so it runs under a strict CSP.
  *
  * TRUST. The page around the panels may hold markup nobody vetted (a customer note echoed unescaped). Under the
  * README's strict CSP (script-src 'nonce-…' 'strict-dynamic') such markup cannot run script, but whatever a
- * trusted script creates runs, so this module must not let the page steer it. It therefore takes from the DOM
- * nothing that decides what runs or where a token goes:
- * - the widget URL (w), the token endpoint (e, same-origin, the application's context path and
- *   chathub.endpoint.path) and the page key (k, 128 random bits the server draws for each response) come from
- *   this module's own address, import.meta.url: #w=…&e=…&k=…. Only the script tag that loaded this module
- *   gives it that address, and that tag runs only because it carries the response's CSP nonce; a planted module
- *   tag has no nonce and does not run. The fragment is never sent to the server, so the cached file serves
- *   every page whatever its key;
- * - a panel, its loading text and its fallback template are elements carrying data-chathub-key="<k>". Planted
- *   markup was written before the response that drew the key and cannot know it; a panel must also have the
- *   id operator-chat-panel-script[-ORG] and src exactly w;
- * - what the module reads from its panels (id, nonce, expires-at, the documented data-chathub-* attributes) it
- *   reads once, at start, when only the server's markup and the page's own trusted scripts have been there.
- *   The endpoint is asked at e, with ?org=ORG when the panel id ends in -ORG, as the server writes it; the
- *   data-chathub-token-url attribute only says that the panel renews. A renewed panel is built from those
+ * trusted script creates runs, so this module must not let the page steer it. It takes from the DOM nothing that
+ * decides what runs or where a token goes:
+ * - the widget URL (w) and the token endpoint (e: the application's own context path and chathub.endpoint.path)
+ *   come from this module's own address, import.meta.url, whose fragment the server writes: #w=…&e=…. Only the
+ *   script tag that loaded this module gives it that address, and that tag ran because it carries the
+ *   response's CSP nonce; a planted module tag has no nonce and does not run. The endpoint must be a path on
+ *   this module's origin. The values are the same on every page of the application (Chromium hands a later page
+ *   of the same tab the script it holds in memory, fragment included, so a per-page value there would be stale);
+ * - a script element is a panel only if its id is operator-chat-panel-script[-ORG], its src exactly w, and it
+ *   has LOADED: a parser-inserted script without the response's nonce never loads under that CSP, so a planted
+ *   look-alike is never renewed, never asked a token for and never copied. A panel's fallback is the
+ *   <template data-chathub-fallback-for> right after it, which the server writes in one piece with the panel
+ *   where echoed markup cannot come between; a template anywhere else is ignored. A script element that fails to
+ *   load may be planted, so its fallback is shown without the scripts in it;
+ * - what the module reads from a panel (id, nonce, expires-at, the documented data-chathub-* attributes) it reads
+ *   once, at start. The endpoint is asked at e, with ?org=ORG when the panel id ends in -ORG, as the server
+ *   writes it; data-chathub-token-url only says that the panel renews. A renewed panel is built from those
  *   stored values, never by copying the element, so a token only ever goes onto a script whose src is w.
  * Without a strict CSP any injected markup may run script, and nothing a module does can contain that.
  *
@@ -30,19 +32,18 @@
  * document order, and a panel script's load or error event fires at its turn, so this module must run first
  * to see them; it runs after the document is parsed, so the panels are there):
  *
- *   <script type="module" src="/ctx/chathub/token-renewal.HASH.js#w=WIDGET_URL&e=%2Fctx%2Fapi%2Fchathub%2Ftoken&k=K"
+ *   <script type="module" src="/ctx/chathub/token-renewal.HASH.js#w=WIDGET_URL&e=%2Fctx%2Fapi%2Fchathub%2Ftoken"
  *           nonce="N"></script>
  *
- * and per panel:
+ * and per panel, side by side:
  *
- *   <span data-chathub-loading-for="operator-chat-panel-script[-ORG]" data-chathub-key="K">Loading chat…</span>
+ *   <span data-chathub-loading-for="operator-chat-panel-script[-ORG]">Loading chat…</span>   optional
  *   <script type="module" id="operator-chat-panel-script[-ORG]" src="WIDGET_URL" token="JWT" nonce="N"
- *           data-chathub-key="K"
  *           data-chathub-expires-at="2026-11-28T14:33:34Z"        ISO-8601 instant the token expires
  *           data-chathub-token-url="/ctx/api/chathub/token?org=24" present when the panel renews
  *           data-chathub-renew-before="PT5M"                       optional ISO-8601 duration, default PT5M
  *           data-chathub-check="PT1M"></script>                    optional ISO-8601 duration, default PT1M
- *   <template data-chathub-fallback-for="operator-chat-panel-script[-ORG]" data-chathub-key="K">…</template>
+ *   <template data-chathub-fallback-for="operator-chat-panel-script[-ORG]">…</template>      optional
  *
  * Every panel: the loading element goes when the widget script has loaded. A widget script that cannot load
  * (unreachable, 404, refused by CORS, blocked by the page's CSP) gives way to the fallback, with chathub:failed
@@ -87,7 +88,9 @@
  *                    page removed the panel itself
  *
  * Expiry times are compared with this machine's clock, so a client clock that is wrong by more than
- * renew-before makes the renewal early or late.
+ * renew-before makes the renewal early or late. Tabs share what the endpoint answers because they share the
+ * user's session cookie; an application that keeps sessions in URLs (;jsessionid) rather than cookies can have
+ * two users in two tabs of one browser, and must not use this module.
  */
 
 const PANEL_ID = /^operator-chat-panel-script(?:-(\d+))?$/;
@@ -113,7 +116,6 @@ const MODULE_URL = new URL(import.meta.url);
 const SETTINGS = new URLSearchParams(MODULE_URL.hash.slice(1));
 const WIDGET_URL = SETTINGS.get('w');
 const ENDPOINT = sameOriginPath(SETTINGS.get('e'));
-const PAGE_KEY = SETTINGS.get('k');
 // The application's context root: this module lives at <context>/chathub/.
 const APPLICATION = new URL('..', MODULE_URL).pathname;
 const CHANNEL_NAME = `chathub:${APPLICATION}`;
@@ -121,7 +123,7 @@ const LOCK_NAME = `chathub-check:${APPLICATION}`;
 // Only in secure contexts (https, localhost).
 const LOCKS = navigator.locks;
 // The documented attributes a renewed panel keeps, as the server wrote them.
-const KEPT_ATTRIBUTES = ['data-chathub-key', 'data-chathub-token-url', 'data-chathub-renew-before', 'data-chathub-check'];
+const KEPT_ATTRIBUTES = ['data-chathub-token-url', 'data-chathub-renew-before', 'data-chathub-check'];
 
 const SIGNED_OUT = Object.freeze({ signedOut: true });
 const REFUSED = Object.freeze({ refused: true });
@@ -140,8 +142,13 @@ class Panel {
         .map((name) => [name, script.getAttribute(name)]);
     // While the panel is down: a marker comment where it stood, then the fallback nodes.
     this.placeholder = null;
-    this.loading = serverElement(`[data-chathub-loading-for="${CSS.escape(this.id)}"]`);
-    this.fallback = serverElement(`template[data-chathub-fallback-for="${CSS.escape(this.id)}"]`);
+    // Only ever removed, so any element saying it is this panel's loading text may go.
+    this.loading = [...document.querySelectorAll(`[data-chathub-loading-for="${CSS.escape(this.id)}"]`)];
+    const next = script.nextElementSibling;
+    this.fallback = next?.localName === 'template' && next.getAttribute('data-chathub-fallback-for') === this.id
+      ? next : null;
+    // Whether the widget script has loaded: then, and only then, the server wrote this element (see TRUST).
+    this.loaded = false;
     this.stopped = false;
     this.failures = 0;
     this.watchLoading(script);
@@ -164,17 +171,25 @@ class Panel {
   }
 
   get renewing() {
-    return !this.stopped && this.tokenUrl !== undefined;
+    return this.loaded && !this.stopped && this.tokenUrl !== undefined;
   }
 
   watchLoading(script) {
-    script.addEventListener('load', () => this.removeLoading(), { once: true });
+    script.addEventListener('load', () => this.widgetLoaded(), { once: true });
     script.addEventListener('error', () => this.widgetFailed(script), { once: true });
   }
 
+  widgetLoaded() {
+    this.removeLoading();
+    if (!this.loaded) {
+      this.loaded = true;
+      this.tab.adopt(this);
+    }
+  }
+
   removeLoading() {
-    this.loading?.remove();
-    this.loading = null;
+    this.loading.forEach((element) => element.remove());
+    this.loading = [];
   }
 
   // Load errors and CSP violations both report a blocked script: whichever comes first counts.
@@ -271,8 +286,11 @@ class Panel {
 
   takeDown() {
     this.removeLoading();
-    const fallback = this.fallback ? [...document.importNode(this.fallback.content, true).childNodes] : [];
-    this.placeholder = [document.createComment(` ${this.id} `), ...fallback];
+    const fallback = this.fallback ? document.importNode(this.fallback.content, true) : document.createDocumentFragment();
+    if (!this.loaded) {
+      fallback.querySelectorAll('script').forEach((script) => script.remove());
+    }
+    this.placeholder = [document.createComment(` ${this.id} `), ...fallback.childNodes];
     this.script.replaceWith(...this.placeholder);
   }
 }
@@ -280,43 +298,63 @@ class Panel {
 /** The tab's panels, its one line to the token endpoint and its part in the browser's one periodic check. */
 class Tab {
   constructor(scripts) {
-    this.panels = scripts.map((script) => new Panel(this, script));
-    const first = this.renewing()[0];
-    this.checkEvery = first ? Math.max(first.checkEvery, MIN_INTERVAL) : DEFAULT_CHECK;
     this.inFlight = false;
     this.lastAnswer = 0;
+    // Taken from the first panel that renews, once it has loaded: a planted element must not set the pace.
+    this.checkEvery = undefined;
     // The periodic check, made only while this tab leads; the page's own tokens are as good as an answer.
-    this.nextCheck = Date.now() + this.checkEvery;
+    this.nextCheck = Infinity;
     // A check asked for by an event (coming into view, another tab's sign-out), leading or not.
     this.wanted = Infinity;
     this.leading = LOCKS === undefined;
+    this.seeking = null;
     this.resign = null;
     this.turn = 0;
     this.timer = 0;
     this.channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(CHANNEL_NAME) : null;
+    this.panels = scripts.map((script) => new Panel(this, script));
+  }
+
+  // A panel's widget has loaded: it is the server's, and renews if it says so.
+  adopt(panel) {
+    if (!panel.renewing) {
+      return;
+    }
+    if (this.checkEvery === undefined) {
+      this.checkEvery = Math.max(panel.checkEvery, MIN_INTERVAL);
+      this.nextCheck = Math.min(this.nextCheck, Date.now() + this.checkEvery);
+    }
+    this.seekLead();
+    this.wake();
   }
 
   renewing() {
     return this.panels.filter((panel) => panel.renewing);
   }
 
-  // Queues for the lock, and leads once it has it, until the tab closes or has nothing left to renew.
+  // Queues for the lock, and leads once it has it, until the tab closes, leaves the page (a page kept in the
+  // back-forward cache would hold the lock) or has nothing left to renew.
   seekLead() {
-    if (this.leading || this.renewing().length === 0) {
+    if (this.leading || this.seeking) {
       return;
     }
-    LOCKS.request(LOCK_NAME, () => new Promise((resign) => {
+    this.seeking = new AbortController();
+    LOCKS.request(LOCK_NAME, { signal: this.seeking.signal }, () => new Promise((resign) => {
       this.resign = resign;
       this.leading = true;
       this.wake();
-    })).catch(() => {
-      // No lock to be had (an opaque origin): this tab checks for itself.
-      this.leading = true;
-      this.wake();
+    })).catch((error) => {
+      if (error?.name !== 'AbortError') {
+        // No lock to be had (an opaque origin): this tab checks for itself.
+        this.leading = true;
+        this.wake();
+      }
     });
   }
 
   stepDown() {
+    this.seeking?.abort();
+    this.seeking = null;
     this.leading = LOCKS === undefined;
     this.resign?.();
     this.resign = null;
@@ -403,8 +441,8 @@ class Tab {
       }
       // The user is signed in: no check is needed for an interval. Without locks every tab checks, and the random
       // part makes the tab that asked last ask next while the others keep still.
-      const next = Date.now() + this.checkEvery * (LOCKS === undefined ? 1 + Math.random() / 4 : 1);
-      this.nextCheck = Math.max(this.nextCheck, next);
+      const interval = this.checkEvery ?? DEFAULT_CHECK;
+      this.nextCheck = Math.max(this.nextCheck, Date.now() + interval * (LOCKS === undefined ? 1 + Math.random() / 4 : 1));
       panels.forEach((panel) => panel.accept(answer));
     }
     this.wake();
@@ -434,7 +472,15 @@ class Tab {
       }
     });
     window.addEventListener('focus', () => this.checkSoon());
-    window.addEventListener('pageshow', (event) => event.persisted && this.checkSoon());
+    window.addEventListener('pagehide', () => this.stepDown());
+    window.addEventListener('pageshow', (event) => {
+      if (event.persisted) {
+        if (this.renewing().length > 0) {
+          this.seekLead();
+        }
+        this.checkSoon();
+      }
+    });
     window.addEventListener('online', () => this.renewNow(this.renewing().filter((panel) => panel.failures > 0)));
     // The ChatHub docs' signal for a token the widget no longer accepts.
     window.addEventListener('error', (event) => {
@@ -534,18 +580,14 @@ function sameOriginPath(path) {
   return url.origin === MODULE_URL.origin && url.search === '' && url.hash === '' ? url : null;
 }
 
-// The first element matching selector that carries this page's key: one the server wrote into this response.
-function serverElement(selector) {
-  return document.querySelector(`${selector}[data-chathub-key="${CSS.escape(PAGE_KEY)}"]`);
-}
-
-function serverPanels() {
-  if (!PAGE_KEY || !WIDGET_URL) {
+// Script elements that may be panels; only those that load are (see TRUST).
+function candidatePanels() {
+  if (!WIDGET_URL) {
     console.warn('ChatHub: token-renewal.js was loaded without the settings the server writes into its address; '
         + 'it manages no panel');
     return [];
   }
-  return [...document.querySelectorAll(`script[data-chathub-key="${CSS.escape(PAGE_KEY)}"]`)]
+  return [...document.querySelectorAll('script[id^="operator-chat-panel-script"]')]
       .filter((script) => PANEL_ID.test(script.id) && script.getAttribute('src') === WIDGET_URL);
 }
 
@@ -562,7 +604,5 @@ function announce(type, id, reason) {
   document.dispatchEvent(new CustomEvent(`chathub:${type}`, { detail }));
 }
 
-const tab = new Tab(serverPanels());
+const tab = new Tab(candidatePanels());
 tab.listen();
-tab.seekLead();
-tab.wake();
