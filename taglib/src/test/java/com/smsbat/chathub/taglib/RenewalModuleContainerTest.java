@@ -102,7 +102,7 @@ class RenewalModuleContainerTest {
         assertAll(
                 () -> assertEquals(200, response.statusCode(), asWritten.toString()),
                 () -> assertTrue(module.group(1).startsWith(contextPath + "/chathub/"), module.group(1)),
-                () -> assertTrue(module.group(2).contains("&e=" + contextPath.replace("/", "%2F") + "%2Fapi"), module.group(2)),
+                () -> assertTrue(module.group(2).contains("&amp;e=" + contextPath.replace("/", "%2F") + "%2Fapi"), module.group(2)),
                 () -> assertTrue(response.body().contains(" data-chathub-token-url=\"" + contextPath + "/api/chathub/token\""),
                         response.body()));
     }

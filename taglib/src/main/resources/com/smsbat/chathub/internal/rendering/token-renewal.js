@@ -591,10 +591,15 @@ function candidatePanels() {
       .filter((script) => PANEL_ID.test(script.id) && script.getAttribute('src') === WIDGET_URL);
 }
 
-// A CSP report names the blocked URL, or only its origin when the browser must not reveal more.
+// A CSP report is fired at the blocked element, or at the document with only the blocked URL (or just its origin,
+// when the browser must not reveal more). A planted look-alike with the widget's src is blocked too: when the
+// report names its element, it must not take the real panel down.
 function blocks(event, script) {
   if (!event.effectiveDirective.startsWith('script-src') || !script.src) {
     return false;
+  }
+  if (event.target instanceof Element) {
+    return event.target === script;
   }
   return event.blockedURI === script.src || event.blockedURI === new URL(script.src).origin;
 }
