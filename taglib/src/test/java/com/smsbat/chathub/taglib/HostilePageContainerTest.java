@@ -94,10 +94,8 @@ class HostilePageContainerTest {
         // Tokens renewed in the page about 15 s after they were issued.
         settings.put("chathub.token.lifetime", "PT20S");
         settings.put("chathub.token.refresh-ahead", "PT10S");
-        container = TestContainer.start(ChatHubApps.app(settings, ChatHubApps.SESSION_LOGIN + """
-                  <filter><filter-name>hits</filter-name><filter-class>com.smsbat.chathub.taglib.FormLoginApp$EndpointHits</filter-class></filter>
-                  <filter-mapping><filter-name>hits</filter-name><url-pattern>/api/chathub/token</url-pattern></filter-mapping>
-                """).file("ticket.jsp", PAGE));
+        container = TestContainer.start(ChatHubApps.app(settings,
+                ChatHubApps.SESSION_LOGIN + RequestLog.mappedTo("hits", FormLoginApp.ENDPOINT)).file("ticket.jsp", PAGE));
         browser = Browser.start();
         browser.driver().executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", RECORDER));
     }
@@ -194,8 +192,8 @@ class HostilePageContainerTest {
 
     /** Waits for {@code count} more requests to the token endpoint: the module has been at work that long. */
     private static void awaitEndpointHits(int count) {
-        int before = FormLoginApp.EndpointHits.count();
-        await(() -> FormLoginApp.EndpointHits.count() >= before + count);
+        int before = RequestLog.count(FormLoginApp.ENDPOINT);
+        await(() -> RequestLog.count(FormLoginApp.ENDPOINT) >= before + count);
     }
 
     private static void await(BooleanSupplier condition) {

@@ -4,11 +4,6 @@ import com.smsbat.chathub.sandbox.ChatHubSandbox;
 import com.smsbat.chathub.testing.Browser;
 import com.smsbat.chathub.testing.Closing;
 import com.smsbat.chathub.testing.TestContainer;
-import jakarta.servlet.Filter;
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletRequest;
-import jakarta.servlet.ServletResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,12 +11,10 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Logger;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
@@ -48,10 +41,9 @@ class OneCheckPerBrowserTest {
         Map<String, String> settings = ChatHubApps.sandboxSettings(sandbox);
         settings.put("chathub.user.session-attribute", "user");
         settings.put("chathub.renewal.check", CHECK.toString());
-        container = TestContainer.start(ChatHubApps.app(settings, ChatHubApps.SESSION_LOGIN + """
-                  <filter><filter-name>requests</filter-name><filter-class>com.smsbat.chathub.taglib.OneCheckPerBrowserTest$EndpointRequests</filter-class></filter>
-                  <filter-mapping><filter-name>requests</filter-name><url-pattern>/api/chathub/token</url-pattern></filter-mapping>
-                """).file("page.jsp", ChatHubApps.page(ChatHubApps.widget())));
+        container = TestContainer.start(ChatHubApps.app(settings,
+                ChatHubApps.SESSION_LOGIN + RequestLog.mappedTo("requests", FormLoginApp.ENDPOINT))
+                .file("page.jsp", ChatHubApps.page(ChatHubApps.widget())));
     }
 
     @AfterAll
@@ -78,17 +70,17 @@ class OneCheckPerBrowserTest {
     void whenTheLeadingTabClosesAnotherChecksWithinOneInterval() {
         try (Browser browser = Browser.start()) {
             List<String> tabs = openTabs(browser, 3);
-            long before = EndpointRequests.count();
+            long before = RequestLog.count(FormLoginApp.ENDPOINT);
             awaitRequests(browser, before + 2);
 
             // The first tab asked for the lock first: it leads. The tab that comes to the front asks once at once.
             browser.driver().switchTo().window(tabs.get(0)).close();
             long closedAt = System.currentTimeMillis();
             browser.driver().switchTo().window(tabs.get(2));
-            awaitRequests(browser, EndpointRequests.count() + 4);
+            awaitRequests(browser, RequestLog.count(FormLoginApp.ENDPOINT) + 4);
 
             List<Long> times = new ArrayList<>(List.of(closedAt));
-            times.addAll(EndpointRequests.timesAfter(closedAt));
+            times.addAll(RequestLog.timesFrom(FormLoginApp.ENDPOINT, closedAt));
             long longestGap = 0;
             for (int i = 1; i < times.size(); i++) {
                 longestGap = Math.max(longestGap, times.get(i) - times.get(i - 1));
@@ -102,9 +94,9 @@ class OneCheckPerBrowserTest {
     private static double requestsPerCheck(int tabs) {
         try (Browser browser = Browser.start()) {
             openTabs(browser, tabs);
-            long before = EndpointRequests.count();
+            long before = RequestLog.count(FormLoginApp.ENDPOINT);
             browser.driver().executeAsyncScript("setTimeout(arguments[1], arguments[0])", WINDOW.toMillis());
-            long requests = EndpointRequests.count() - before;
+            long requests = RequestLog.count(FormLoginApp.ENDPOINT) - before;
             return requests * (double) CHECK.toMillis() / WINDOW.toMillis();
         }
     }
@@ -125,27 +117,6 @@ class OneCheckPerBrowserTest {
     }
 
     private static void awaitRequests(Browser browser, long count) {
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(d -> EndpointRequests.count() >= count);
-    }
-
-    /** When requests reached the token endpoint's URL, whoever answered them. */
-    public static final class EndpointRequests implements Filter {
-
-        private static final List<Long> TIMES = new CopyOnWriteArrayList<>();
-
-        static long count() {
-            return TIMES.size();
-        }
-
-        static List<Long> timesAfter(long millis) {
-            return TIMES.stream().filter(time -> time >= millis).toList();
-        }
-
-        @Override
-        public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
-                throws IOException, ServletException {
-            TIMES.add(System.currentTimeMillis());
-            chain.doFilter(request, response);
-        }
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(d -> RequestLog.count(FormLoginApp.ENDPOINT) >= count);
     }
 }

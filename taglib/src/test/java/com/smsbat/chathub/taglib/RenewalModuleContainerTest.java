@@ -6,11 +6,6 @@ import com.smsbat.chathub.testing.Browser;
 import com.smsbat.chathub.testing.Closing;
 import com.smsbat.chathub.testing.TestContainer;
 import com.smsbat.chathub.testing.TestHttp;
-import jakarta.servlet.Filter;
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletRequest;
-import jakarta.servlet.ServletResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,14 +13,12 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -53,10 +46,8 @@ class RenewalModuleContainerTest {
         sandbox = ChatHubSandbox.start();
         Map<String, String> settings = ChatHubApps.sandboxSettings(sandbox);
         settings.put("chathub.user.session-attribute", "user");
-        container = TestContainer.start(ChatHubApps.app(settings, ChatHubApps.SESSION_LOGIN + """
-                  <filter><filter-name>count</filter-name><filter-class>com.smsbat.chathub.taglib.RenewalModuleContainerTest$ModuleRequests</filter-class></filter>
-                  <filter-mapping><filter-name>count</filter-name><url-pattern>/chathub/*</url-pattern></filter-mapping>
-                """).file("page.jsp", PAGE));
+        container = TestContainer.start(ChatHubApps.app(settings,
+                ChatHubApps.SESSION_LOGIN + RequestLog.mappedTo("module", "/chathub/*")).file("page.jsp", PAGE));
     }
 
     @AfterAll
@@ -113,7 +104,7 @@ class RenewalModuleContainerTest {
         try (Browser browser = Browser.start()) {
             browser.open(container.uri("/login?user=john"));
             openPage(browser);
-            int afterFirstPage = ModuleRequests.count();
+            int afterFirstPage = RequestLog.count("/chathub/token-renewal.");
 
             openPage(browser);
             Number secondTransfer = moduleTransferSize(browser);
@@ -122,7 +113,7 @@ class RenewalModuleContainerTest {
             Number newTabTransfer = moduleTransferSize(browser);
 
             assertAll(
-                    () -> assertEquals(afterFirstPage, ModuleRequests.count(), "module requests after the first page"),
+                    () -> assertEquals(afterFirstPage, RequestLog.count("/chathub/token-renewal."), "module requests after the first page"),
                     () -> assertEquals(0L, secondTransfer.longValue(), "bytes fetched for the module by the second page"),
                     () -> assertEquals(0L, newTabTransfer.longValue(), "bytes fetched for the module by a new tab"));
         }
@@ -153,22 +144,5 @@ class RenewalModuleContainerTest {
         Matcher module = MODULE_SRC.matcher(html);
         assertTrue(module.find(), html);
         return module;
-    }
-
-    /** Counts the requests for the library's static files, whoever answers them. */
-    public static final class ModuleRequests implements Filter {
-
-        private static final AtomicInteger COUNT = new AtomicInteger();
-
-        static int count() {
-            return COUNT.get();
-        }
-
-        @Override
-        public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
-                throws IOException, ServletException {
-            COUNT.incrementAndGet();
-            chain.doFilter(request, response);
-        }
     }
 }

@@ -299,7 +299,9 @@ class Panel {
 class Tab {
   constructor(scripts) {
     this.inFlight = false;
-    this.lastAnswer = 0;
+    // The page came with fresh tokens, as good as an answer: a check asked for as it opens (it gets focus) waits a
+    // little, until its panels' widgets have loaded and been taken on, and then goes to the first panel.
+    this.lastAnswer = Date.now();
     // Taken from the first panel that renews, once it has loaded: a planted element must not set the pace.
     this.checkEvery = undefined;
     // The periodic check, made only while this tab leads; the page's own tokens are as good as an answer.
