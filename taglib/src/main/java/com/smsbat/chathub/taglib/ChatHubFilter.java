@@ -7,6 +7,7 @@ import com.smsbat.chathub.internal.config.SettingSources;
 import com.smsbat.chathub.internal.endpoint.TokenEndpoint;
 import com.smsbat.chathub.internal.injection.HtmlInjector;
 import com.smsbat.chathub.internal.rendering.Panels;
+import com.smsbat.chathub.internal.rendering.RenewalModule;
 import com.smsbat.chathub.internal.runtime.ChatHubOff;
 import com.smsbat.chathub.internal.runtime.ChatHubRuntime;
 import com.smsbat.chathub.internal.runtime.PanelState;
@@ -28,7 +29,7 @@ import java.util.logging.Logger;
 
 /**
  * Starts the ChatHub integration of a web application and serves it per request: the JSON token
- * endpoint, and (with {@code chathub.inject=true}) the panel written into every HTML page. The
+ * endpoint, the browser module at its content-named address, and (with {@code chathub.inject=true}) the panel written into every HTML page. The
  * {@code <chathub:widget/>} tag needs this filter to be running.
  *
  * <p>Registered automatically by the library's {@code web-fragment.xml} (fragment name {@code chathub},
@@ -45,6 +46,7 @@ public class ChatHubFilter implements Filter {
     private static final Logger LOG = Logger.getLogger(ChatHubFilter.class.getName());
 
     private ChatHubRuntime runtime;
+    private RenewalModule module;
     private ServletContext context;
     /** Where the token endpoint would be, to say why it is not there when it is asked for. */
     private String endpointPath = Setting.ENDPOINT_PATH.defaultValue();
@@ -75,6 +77,7 @@ public class ChatHubFilter implements Filter {
                 return;
             }
             runtime = ChatHubRuntime.start(config, context, Clock.systemUTC());
+            module = RenewalModule.forApplication(context.getContextPath(), config, runtime.widgetUrl());
             LOG.info("ChatHub panels are on in " + contextName() + " (filter \"" + filterConfig.getFilterName()
                     + "\", resolver " + config.operatorResolver() + ")");
         } catch (ChatHubConfigException e) {
@@ -120,6 +123,10 @@ public class ChatHubFilter implements Filter {
         ChatHubConfig config = runtime.config();
         if (config.endpointEnabled() && isPath(http, config.endpointPath())) {
             TokenEndpoint.serve(PanelState.of(http, runtime), httpResponse);
+            return;
+        }
+        if (isPath(http, module.path())) {
+            module.serve(http, httpResponse);
             return;
         }
         HtmlInjector injector = runtime.injector();

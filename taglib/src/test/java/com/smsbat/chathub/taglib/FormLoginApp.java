@@ -2,11 +2,7 @@ package com.smsbat.chathub.taglib;
 
 import com.smsbat.chathub.sandbox.ChatHubSandbox;
 import com.smsbat.chathub.testing.TestWebapp;
-import jakarta.servlet.Filter;
-import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletRequest;
-import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -19,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A back office with FORM login on everything, as the issue's administrator ran the demo: {@code /page.jsp}
@@ -31,11 +26,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class FormLoginApp {
 
     static final String OBSERVER = """
-            // Listens where the ChatHub browser module tells the application's other tabs of a sign-out.
+            // Listens where the ChatHub browser module tells the application's other tabs what it learnt.
             window.signOuts = [];
-            const channel = new BroadcastChannel(`chathub-sign-out:${new URL('.', import.meta.url).pathname}`);
-            channel.onmessage = () => window.signOuts.push(Date.now());
+            const channel = new BroadcastChannel(`chathub:${new URL('.', import.meta.url).pathname}`);
+            channel.onmessage = (event) => event.data?.kind === 'signed-out' && window.signOuts.push(Date.now());
             """;
+
+    /** The token endpoint's path, whose requests {@link RequestLog} records. */
+    static final String ENDPOINT = "/api/chathub/token";
 
     private FormLoginApp() {
     }
@@ -50,8 +48,7 @@ final class FormLoginApp {
         TestWebapp app = TestWebapp.create()
                 .webXml(params + """
                           <listener><listener-class>com.smsbat.chathub.taglib.FormLoginApp$Sessions</listener-class></listener>
-                          <filter><filter-name>hits</filter-name><filter-class>com.smsbat.chathub.taglib.FormLoginApp$EndpointHits</filter-class></filter>
-                          <filter-mapping><filter-name>hits</filter-name><url-pattern>/api/chathub/token</url-pattern></filter-mapping>
+                          %s
                           <servlet><servlet-name>logout</servlet-name><servlet-class>com.smsbat.chathub.taglib.FormLoginApp$Logout</servlet-class></servlet>
                           <servlet-mapping><servlet-name>logout</servlet-name><url-pattern>/logout</url-pattern></servlet-mapping>
                           <security-constraint>
@@ -73,7 +70,7 @@ final class FormLoginApp {
                             <form-login-config><form-login-page>/login.html</form-login-page><form-error-page>/login.html</form-error-page></form-login-config>
                           </login-config>
                           <security-role><role-name>operator</role-name></security-role>
-                        """.formatted(publicEndpoint))
+                        """.formatted(RequestLog.mappedTo("hits", ENDPOINT), publicEndpoint))
                 .file("WEB-INF/chathub-operators.properties", ChatHubApps.MAPPING)
                 .file("page.jsp", ChatHubApps.page(ChatHubApps.widget()))
                 .file("login.html", html("""
@@ -133,23 +130,6 @@ final class FormLoginApp {
                     LIVE.remove(session);
                 }
             }
-        }
-    }
-
-    /** Counts the requests that reach the token endpoint's URL, whoever answers them. */
-    public static final class EndpointHits implements Filter {
-
-        private static final AtomicInteger HITS = new AtomicInteger();
-
-        static int count() {
-            return HITS.get();
-        }
-
-        @Override
-        public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
-                throws IOException, ServletException {
-            HITS.incrementAndGet();
-            chain.doFilter(request, response);
         }
     }
 }

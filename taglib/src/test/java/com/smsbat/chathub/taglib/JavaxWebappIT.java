@@ -3,7 +3,7 @@ package com.smsbat.chathub.taglib;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.smsbat.chathub.client.ChatHubClient;
-import com.smsbat.chathub.internal.rendering.Panels;
+import com.smsbat.chathub.internal.rendering.RenewalModule;
 import com.smsbat.chathub.sandbox.ChatHubSandbox;
 import com.smsbat.chathub.testing.TestContainer;
 import com.smsbat.chathub.testing.TestHttp;
@@ -12,12 +12,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static com.smsbat.chathub.taglib.ChatHubApps.FALLBACK;
 import static com.smsbat.chathub.taglib.ChatHubApps.page;
@@ -25,7 +26,6 @@ import static com.smsbat.chathub.taglib.ChatHubApps.scripts;
 import static com.smsbat.chathub.taglib.ChatHubApps.widget;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -116,13 +116,14 @@ class JavaxWebappIT {
     }
 
     @Test
-    void renewalModuleIsServedFromTheJar() throws IOException {
-        String served = get(TestHttp.anonymous(), Panels.RENEWAL_MODULE).body();
+    void renewalModuleIsServedFromTheJarAtTheAddressPagesLoad() {
+        String html = get(TestHttp.as("john", "pw"), "/secure/page.jsp").body();
+        Matcher module = Pattern.compile("src=\"/[^/\"]+(/chathub/token-renewal\\.[0-9a-f]{20}\\.js)#").matcher(html);
+        assertTrue(module.find(), html);
 
-        try (InputStream packed = JavaxWebappIT.class.getResourceAsStream("/META-INF/resources" + Panels.RENEWAL_MODULE)) {
-            assertNotNull(packed);
-            assertEquals(new String(packed.readAllBytes(), StandardCharsets.UTF_8), served);
-        }
+        String served = get(TestHttp.anonymous(), module.group(1)).body();
+
+        assertEquals(new String(RenewalModule.content(), StandardCharsets.UTF_8), served);
     }
 
     @Test

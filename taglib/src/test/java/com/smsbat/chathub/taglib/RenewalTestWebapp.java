@@ -1,5 +1,6 @@
 package com.smsbat.chathub.taglib;
 
+import com.smsbat.chathub.internal.rendering.RenewalModule;
 import com.smsbat.chathub.testing.TestWebapp;
 
 import java.io.IOException;
@@ -7,7 +8,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
-/** The webapp of the renewal browser tests: the scripted token endpoint, the panel page and the fake widget. */
+/**
+ * The webapp of the renewal browser tests: the scripted token endpoint, the panel page, the fake widget and the
+ * shipped browser module (ChatHub itself is off here, so the filter does not serve it).
+ */
 final class RenewalTestWebapp {
 
     private RenewalTestWebapp() {
@@ -34,7 +38,8 @@ final class RenewalTestWebapp {
                           </servlet-mapping>
                         """)
                 .file("fake-widget.js", resource("fake-widget.js"))
-                .file("test-events.js", resource("test-events.js"));
+                .file("test-events.js", resource("test-events.js"))
+                .file(PanelPage.MODULE.substring(1), new String(RenewalModule.content(), StandardCharsets.UTF_8));
     }
 
     static String resource(String name) {

@@ -26,6 +26,9 @@ public final class ScriptedTokenEndpoint extends HttpServlet {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, Organization> ORGANIZATIONS = new ConcurrentHashMap<>();
 
+    /** The organization a request without {@code org} asks for: the user's default one, as the real endpoint resolves it. */
+    static final String DEFAULT_ORGANIZATION = "24";
+
     static Organization organization(String org) {
         return ORGANIZATIONS.computeIfAbsent(org, Organization::new);
     }
@@ -36,7 +39,7 @@ public final class ScriptedTokenEndpoint extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        organization(Objects.requireNonNullElse(request.getParameter("org"), "")).answer(request, response);
+        organization(Objects.requireNonNullElse(request.getParameter("org"), DEFAULT_ORGANIZATION)).answer(request, response);
     }
 
     /**

@@ -88,7 +88,7 @@ abstract class SignOutBrowserTests {
         long signedOutAt = signOutIn(tabA);
         long reportedAt = awaitSignOutReports(1).get(0);
         int requestsOfB = tokenRequestsOf(tabB);
-        int hits = FormLoginApp.EndpointHits.count();
+        int hits = RequestLog.count(FormLoginApp.ENDPOINT);
         int requestsAfter = tokenRequestsAfterOneMoreCheck();
 
         assertAll(
@@ -97,7 +97,7 @@ abstract class SignOutBrowserTests {
                 () -> assertPanelDownAndFallbackShown(),
                 () -> assertEquals(requestsOfB, requestsAfter, "requests of tab B after its sign-out, as B saw them"),
                 // Only requests that reach the application: outside the constraint, all of them.
-                () -> assertEquals(hits, FormLoginApp.EndpointHits.count(), "token endpoint hits after the sign-out"),
+                () -> assertEquals(hits, RequestLog.count(FormLoginApp.ENDPOINT), "token endpoint hits after the sign-out"),
                 () -> assertEquals(0, chatHubCalls(), "ChatHub calls"));
     }
 

@@ -21,15 +21,16 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * injection alike: the widget's script tag (with everything the browser module needs), nothing
  * when the page already has that organization's panel, or the fallback.
  *
- * <p>Every page with a panel loads the browser module ({@code token-renewal.js}), renewing or not: it also
+ * <p>Every page with a panel loads the browser module ({@link RenewalModule}), renewing or not: it also
  * removes the loading state and shows the fallback when the widget script cannot load. It is written before
  * the first panel because module scripts run in document order and a panel script's {@code load} or
- * {@code error} event fires at its turn: a module written after the panel would miss them.
+ * {@code error} event fires at its turn: a module written after the panel would miss them. The loading text, the
+ * panel script and its fallback template are written next to each other: the module finds a panel's loading text
+ * and fallback beside it, where markup echoed elsewhere into the page cannot be.
  */
 public final class Panels {
 
     static final String SCRIPT_ID = "operator-chat-panel-script";
-    public static final String RENEWAL_MODULE = "/chathub/token-renewal.js";
     /** Room for a panel's markup with a token of ChatHub's size, so that building the string rarely grows it. */
     private static final int TYPICAL_LENGTH = 1024;
     private static final AtomicReferenceArray<ExpiryText> EXPIRY_TEXTS = new AtomicReferenceArray<>(256);
@@ -140,11 +141,12 @@ public final class Panels {
         ChatHubRuntime runtime = state.runtime();
         ChatHubConfig config = runtime.config();
         HttpServletRequest request = state.request();
-        Fixed fixed = fixed(runtime, request.getContextPath());
+        Fixed fixed = fixed(runtime, request.getServletContext().getContextPath());
         boolean explicit = organization != null && !organization.trim().isEmpty();
         String id = explicit ? SCRIPT_ID + "-" + organizationId : SCRIPT_ID;
         String nonce = tag.nonce();
-        String nonceAttribute = nonceAttribute(nonce != null && !nonce.trim().isEmpty() ? nonce : requestNonce(request, config));
+        String nonceAttribute = nonceAttribute(nonce != null && !nonce.trim().isEmpty() ? nonce
+                : requestNonce(request, config));
         if (state.claimRenewalScript()) {
             out.write(fixed.moduleStart);
             out.write(nonceAttribute);
@@ -214,7 +216,8 @@ public final class Panels {
 
     /**
      * The parts of a panel's markup that are the same on every page of an application, worked out once. The
-     * context path is the one requests give (Tomcat keeps it as the client wrote it), which the links must use.
+     * context path is the application's own ({@link ServletContext#getContextPath()}), not the one a request gives,
+     * which containers return as the client wrote it.
      */
     static final class Fixed {
 
@@ -234,9 +237,10 @@ public final class Panels {
             this.config = config;
             this.widgetUrl = widgetUrl;
             this.contextPath = contextPath;
-            this.moduleStart = "<script type=\"module\" src=\"" + Html.attribute(contextPath + RENEWAL_MODULE) + '"';
-            this.widgetSource = "\" src=\"" + Html.attribute(widgetUrl.toString()) + '"';
             this.tokenUrl = contextPath + config.endpointPath();
+            RenewalModule module = RenewalModule.forApplication(contextPath, config, widgetUrl);
+            this.moduleStart = "<script type=\"module\" src=\"" + Html.attribute(contextPath + module.address()) + '"';
+            this.widgetSource = "\" src=\"" + Html.attribute(widgetUrl.toString()) + '"';
             this.timingAttributes = " data-chathub-renew-before=\"" + config.browserRenewBefore()
                     + "\" data-chathub-check=\"" + config.renewalCheck() + '"';
             this.renewalAttributes = renewalAttributes(tokenUrl);
