@@ -54,7 +54,9 @@ public class WidgetTag extends SimpleTagSupport {
         // The body is rendered first, so that its own JspException and IOException reach the page as they are.
         String body = body();
         String fallback = body == null || body.isBlank() ? fallbackSetting : body;
-        Optional<PanelState.Panel> panel = state == null ? Optional.<PanelState.Panel>empty() : state.panel(organization);
+        Optional<PanelState.Panel> panel = state == null
+                ? Optional.<PanelState.Panel>empty()
+                : state.panel(organization);
         if (panel.isPresent()) {
             // Before the token is written, which may fill the page's buffer and commit the response.
             CacheHeaders.keepOutOfSharedCaches((HttpServletResponse) page.getResponse());

@@ -147,9 +147,7 @@ final class HtmlTokenizer {
                 case DATA:
                     // A whole tag within these units is followed here, in one go; anything else by the states.
                     while (true) {
-                        while (i < to && units[i] != '<') {
-                            i++;
-                        }
+                        i = indexOf(units, '<', i, to);
                         if (i == to) {
                             break;
                         }
@@ -187,7 +185,10 @@ final class HtmlTokenizer {
                         endTag = false;
                         name = 0;
                     } else {
-                        state = c == '!' ? MARKUP_DECLARATION : c == '/' ? END_TAG_OPEN : c == '?' ? BOGUS_COMMENT : DATA;
+                        state = c == '!' ? MARKUP_DECLARATION
+                                : c == '/' ? END_TAG_OPEN
+                                : c == '?' ? BOGUS_COMMENT
+                                : DATA;
                         i += state == DATA ? 0 : 1;
                     }
                     break;
@@ -270,9 +271,7 @@ final class HtmlTokenizer {
                 case DOUBLE_QUOTED_VALUE:
                 case SINGLE_QUOTED_VALUE:
                     char quote = state == DOUBLE_QUOTED_VALUE ? '"' : '\'';
-                    while (i < to && units[i] != quote) {
-                        i++;
-                    }
+                    i = indexOf(units, quote, i, to);
                     if (i < to) {
                         // After a quoted value the tokenizer goes on exactly as before an attribute name.
                         state = BEFORE_ATTRIBUTE_NAME;
@@ -324,9 +323,7 @@ final class HtmlTokenizer {
                     }
                     break;
                 case COMMENT:
-                    while (i < to && units[i] != '-') {
-                        i++;
-                    }
+                    i = indexOf(units, '-', i, to);
                     if (i < to) {
                         state = COMMENT_END_DASH;
                         i++;
@@ -365,9 +362,7 @@ final class HtmlTokenizer {
                     }
                     break;
                 case BOGUS_COMMENT:
-                    while (i < to && units[i] != '>') {
-                        i++;
-                    }
+                    i = indexOf(units, '>', i, to);
                     if (i < to) {
                         state = DATA;
                         i++;
@@ -375,9 +370,7 @@ final class HtmlTokenizer {
                     break;
                 case TEXT:
                 case SCRIPT:
-                    while (i < to && units[i] != '<') {
-                        i++;
-                    }
+                    i = indexOf(units, '<', i, to);
                     if (i < to) {
                         state = state == TEXT ? TEXT_LESS_THAN : SCRIPT_LESS_THAN;
                         i++;
@@ -566,9 +559,7 @@ final class HtmlTokenizer {
             while (j < to && ((c = units[j]) > '>' || !(endsName(c) || c == '='))) {
                 j++;
             }
-            while (j < to && isSpace(units[j])) {
-                j++;
-            }
+            j = skipSpaces(units, j, to);
             if (j == to) {
                 return -1;
             }
@@ -580,10 +571,7 @@ final class HtmlTokenizer {
                 // '/' or the next name.
                 continue;
             }
-            j++;
-            while (j < to && isSpace(units[j])) {
-                j++;
-            }
+            j = skipSpaces(units, j + 1, to);
             if (j == to) {
                 return -1;
             }
@@ -593,10 +581,7 @@ final class HtmlTokenizer {
             }
             j++;
             if (c == '"' || c == '\'') {
-                while (j < to && units[j] != c) {
-                    j++;
-                }
-                j++;
+                j = indexOf(units, c, j, to) + 1;
             } else {
                 while (j < to && (c = units[j]) != '>' && !isSpace(c)) {
                     j++;
@@ -609,6 +594,23 @@ final class HtmlTokenizer {
                 return -1;
             }
         }
+    }
+
+    /** The index of the first {@code wanted} unit in {@code [from, to)}, or {@code to}. */
+    private static int indexOf(char[] units, char wanted, int from, int to) {
+        int i = from;
+        while (i < to && units[i] != wanted) {
+            i++;
+        }
+        return i;
+    }
+
+    private static int skipSpaces(char[] units, int from, int to) {
+        int i = from;
+        while (i < to && isSpace(units[i])) {
+            i++;
+        }
+        return i;
     }
 
     /** The script data (double) escaped dash states: {@code -->} returns to plain script data. */

@@ -486,7 +486,8 @@ final class InjectingResponse extends HttpServletResponseWrapper {
             return false;
         }
         int end = contentDisposition.indexOf(';');
-        return (end < 0 ? contentDisposition : contentDisposition.substring(0, end)).trim().equalsIgnoreCase("attachment");
+        String type = end < 0 ? contentDisposition : contentDisposition.substring(0, end);
+        return type.trim().equalsIgnoreCase("attachment");
     }
 
     /** Whether any of these Content-Security-Policy values has a {@code sandbox} directive. */
