@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.net.URI;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
@@ -71,18 +72,17 @@ public final class Panels {
      * Writes what a widget tag writes, piece by piece into the page, so that the markup is copied once, into the
      * page's buffer, rather than built as a string first: its panel, nothing when the page already has that
      * organization's panel, or {@code fallback} (the tag's rendered body, or {@code chathub.fallback}).
+     *
+     * @param panel {@code state.panel(tag.organization())}, looked up by the caller, which must keep a page with a
+     *              token out of shared caches before the token is written (see {@link CacheHeaders})
      */
-    public static void forTag(Writer out, PanelState state, TagAttributes tag, String fallback) throws IOException {
-        if (state == null) {
+    public static void forTag(Writer out, PanelState state, Optional<PanelState.Panel> panel, TagAttributes tag,
+            String fallback) throws IOException {
+        if (state == null || !panel.isPresent()) {
             out.write(orEmpty(fallback));
             return;
         }
         String organization = tag.organization();
-        var panel = state.panel(organization);
-        if (panel.isEmpty()) {
-            out.write(orEmpty(fallback));
-            return;
-        }
         long organizationId = panel.get().assignment().organizationId();
         if (!state.claimPanel(organizationId)) {
             return;
@@ -138,7 +138,7 @@ public final class Panels {
     public static String forInjection(PanelState state) {
         StringWriter markup = new StringWriter(TYPICAL_LENGTH);
         try {
-            forTag(markup, state, TagAttributes.NONE, null);
+            forTag(markup, state, state.panel(null), TagAttributes.NONE, null);
         } catch (IOException e) {
             throw new UncheckedIOException("a StringWriter does not fail", e);
         }
