@@ -247,6 +247,16 @@ public class InjectionBenchmark {
         }
 
         @Override
+        public String getHeader(String name) {
+            for (String[] header : headers) {
+                if (header[0].equalsIgnoreCase(name)) {
+                    return header[1];
+                }
+            }
+            return null;
+        }
+
+        @Override
         public Collection<String> getHeaders(String name) {
             List<String> values = List.of();
             for (String[] header : headers) {

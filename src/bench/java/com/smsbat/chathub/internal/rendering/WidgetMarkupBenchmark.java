@@ -2,6 +2,7 @@ package com.smsbat.chathub.internal.rendering;
 
 import com.smsbat.chathub.internal.config.ChatHubConfig;
 import com.smsbat.chathub.internal.runtime.ChatHubRuntime;
+import com.smsbat.chathub.internal.runtime.PanelState;
 import com.smsbat.chathub.sandbox.ChatHubSandbox;
 import com.smsbat.chathub.taglib.WidgetTag;
 import jakarta.servlet.ServletContext;
@@ -70,7 +71,8 @@ public class WidgetMarkupBenchmark {
     public int widgetMarkup() throws IOException {
         request.newPage();
         page.reset();
-        Panels.forTag(page, Panels.request(request, context), Panels.TagAttributes.NONE, FALLBACK);
+        PanelState state = Panels.request(request, context);
+        Panels.forTag(page, state, state.panel(null), Panels.TagAttributes.NONE, FALLBACK);
         return page.size();
     }
 

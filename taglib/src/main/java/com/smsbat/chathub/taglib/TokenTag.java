@@ -1,8 +1,10 @@
 package com.smsbat.chathub.taglib;
 
+import com.smsbat.chathub.internal.rendering.CacheHeaders;
 import com.smsbat.chathub.internal.rendering.Panels;
 import com.smsbat.chathub.internal.runtime.PanelState;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.jsp.PageContext;
 import jakarta.servlet.jsp.tagext.SimpleTagSupport;
 
@@ -34,6 +36,8 @@ public class TokenTag extends SimpleTagSupport {
         PanelState state = Panels.request((HttpServletRequest) page.getRequest(), page.getServletContext());
         Optional<PanelState.Panel> panel = state == null ? Optional.<PanelState.Panel>empty() : state.panel(organization);
         if (panel.isPresent()) {
+            // The page may write the token anywhere, and the response may commit before it does.
+            CacheHeaders.keepOutOfSharedCaches((HttpServletResponse) page.getResponse());
             page.setAttribute(var, new WidgetToken(panel.get().assignment(), panel.get().token()));
         } else {
             page.removeAttribute(var, PageContext.PAGE_SCOPE);

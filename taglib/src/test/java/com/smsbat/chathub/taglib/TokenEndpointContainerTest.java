@@ -14,6 +14,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
@@ -37,7 +47,12 @@ class TokenEndpointContainerTest {
         settings.put("chathub.wait", "PT1S");
         // The application's own session login: BASIC credentials only count on constrained paths in Tomcat.
         settings.put("chathub.user.session-attribute", "user");
-        container = TestContainer.start(ChatHubApps.app(settings, ChatHubApps.SESSION_LOGIN));
+        // Declared in web.xml, the CORS filter runs before the library's, which its web-fragment.xml maps.
+        container = TestContainer.start(ChatHubApps.app(settings, ChatHubApps.SESSION_LOGIN + """
+                  <filter><filter-name>cors</filter-name>
+                    <filter-class>com.smsbat.chathub.taglib.TokenEndpointContainerTest$CredentialedCorsFilter</filter-class></filter>
+                  <filter-mapping><filter-name>cors</filter-name><url-pattern>/api/*</url-pattern></filter-mapping>
+                """));
     }
 
     private static TestHttp loggedIn(String user) {
@@ -59,6 +74,24 @@ class TokenEndpointContainerTest {
 
     private static HttpResponse<String> get(TestHttp http, String query) {
         return http.get(container.uri("/api/chathub/token" + query));
+    }
+
+    /** The token asked for with these request headers, name and value in turn. */
+    private static HttpResponse<String> getWith(TestHttp http, String... headers) {
+        return http.send(http.request(container.uri("/api/chathub/token")).headers(headers).GET().build());
+    }
+
+    /** What the application's pages are served from, as the browser names it in {@code Origin}. */
+    private static String ownOrigin() {
+        URI page = container.uri("/");
+        return page.getScheme() + "://" + page.getHost() + ":" + page.getPort();
+    }
+
+    private static void assertRefusedWithoutToken(HttpResponse<String> response) {
+        assertEquals(403, response.statusCode(), response.body());
+        assertFalse(response.body().contains("token"), response.body());
+        assertTrue(response.headers().map().keySet().stream().noneMatch(h -> h.toLowerCase().startsWith("access-control-")),
+                response.headers().map().toString());
     }
 
     @Test
@@ -83,6 +116,71 @@ class TokenEndpointContainerTest {
         assertEquals("nosniff", response.headers().firstValue("X-Content-Type-Options").orElse(""));
         assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
         assertTrue(response.headers().map().keySet().stream().noneMatch(h -> h.toLowerCase().startsWith("access-control-")));
+    }
+
+    @Test
+    void crossSiteRequestIsRefusedWithoutATokenOrACallToChatHub() {
+        int before = sandbox.calls(SandboxEndpoint.OPERATOR_TOKEN);
+
+        HttpResponse<String> response = getWith(loggedIn("john"),
+                "Sec-Fetch-Site", "cross-site", "Origin", "https://evil.example");
+
+        assertRefusedWithoutToken(response);
+        assertEquals(before, sandbox.calls(SandboxEndpoint.OPERATOR_TOKEN));
+    }
+
+    @Test
+    void requestFromASiblingSubdomainIsRefused() {
+        assertRefusedWithoutToken(getWith(loggedIn("john"),
+                "Sec-Fetch-Site", "same-site", "Origin", "https://uploads.localhost"));
+    }
+
+    @Test
+    void foreignOriginFromABrowserWithoutFetchMetadataIsRefused() {
+        assertRefusedWithoutToken(getWith(loggedIn("john"), "Origin", "https://evil.example"));
+    }
+
+    @Test
+    void opaqueOriginIsRefused() {
+        assertRefusedWithoutToken(getWith(loggedIn("john"), "Origin", "null"));
+    }
+
+    @Test
+    void sameOriginFetchGetsTheTokenWithoutTheCorsHeadersAnotherFilterSet() throws Exception {
+        HttpResponse<String> response = getWith(loggedIn("john"), "Sec-Fetch-Site", "same-origin", "Origin", ownOrigin());
+
+        assertEquals(200, response.statusCode(), response.body());
+        assertTrue(OperatorToken.isJwtShaped(JSON.readTree(response.body()).get("token").asText()));
+        assertTrue(response.headers().map().keySet().stream().noneMatch(h -> h.toLowerCase().startsWith("access-control-")),
+                response.headers().map().toString());
+        assertEquals("Origin", response.headers().firstValue("Vary").orElse(""), "the filter's other headers stay");
+    }
+
+    @Test
+    void ownOriginFromABrowserWithoutFetchMetadataGetsTheToken() {
+        assertEquals(200, getWith(loggedIn("john"), "Origin", ownOrigin()).statusCode());
+    }
+
+    @Test
+    void addressTypedIntoTheBrowserGetsTheToken() {
+        assertEquals(200, getWith(loggedIn("john"), "Sec-Fetch-Site", "none").statusCode());
+    }
+
+    /** A credentialed CORS filter of the kind applications map over {@code /api/*}: it trusts any origin. */
+    public static final class CredentialedCorsFilter implements Filter {
+        @Override
+        public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+                throws IOException, ServletException {
+            String origin = ((HttpServletRequest) request).getHeader("Origin");
+            if (origin != null) {
+                HttpServletResponse http = (HttpServletResponse) response;
+                http.setHeader("Access-Control-Allow-Origin", origin);
+                http.setHeader("Access-Control-Allow-Credentials", "true");
+                http.setHeader("Access-Control-Expose-Headers", "Retry-After");
+                http.setHeader("Vary", "Origin");
+            }
+            chain.doFilter(request, response);
+        }
     }
 
     @Test

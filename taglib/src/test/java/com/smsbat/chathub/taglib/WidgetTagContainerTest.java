@@ -39,6 +39,10 @@ class WidgetTagContainerTest {
                   <filter-mapping><filter-name>nonce</filter-name><url-pattern>/secure/nonce.jsp</url-pattern></filter-mapping>
                 """);
         ChatHubApps.withPage(app, "page.jsp", page(widget()));
+        ChatHubApps.withPage(app, "cached.jsp", page("<% response.setHeader(\"Cache-Control\", \"max-age=60\"); %>"
+                + widget()));
+        ChatHubApps.withPage(app, "token-cached.jsp", ChatHubApps.PAGE_DIRECTIVE + ChatHubApps.TAGLIB
+                + "<% response.setHeader(\"Cache-Control\", \"public, max-age=60\"); %><chathub:token var=\"t\"/>${t.token}");
         ChatHubApps.withPage(app, "twice.jsp", page(widget() + "<div>middle</div>" + widget()));
         ChatHubApps.withPage(app, "two-orgs.jsp", page(
                 "<chathub:widget organization=\"24\"/><chathub:widget organization=\"Sales\"/>"));
@@ -103,6 +107,35 @@ class WidgetTagContainerTest {
         assertTrue(html.contains(FALLBACK), html);
         assertTrue(scripts(html).isEmpty(), html);
         assertEquals(before, totalCalls());
+    }
+
+    @Test
+    void pageWithAPanelIsKeptOutOfSharedCachesAndKeepsItsOwnDirectives() {
+        HttpResponse<String> response = TestHttp.as("john", "pw").get(container.uri("/secure/cached.jsp"));
+
+        assertEquals(1, scripts(response.body()).size(), response.body());
+        assertEquals(List.of("max-age=60, private"), response.headers().allValues("Cache-Control"));
+        assertEquals(List.of("no-store"), response.headers().allValues("Surrogate-Control"));
+        assertEquals(List.of("no-store"), response.headers().allValues("CDN-Cache-Control"));
+    }
+
+    @Test
+    void pageWithATokenFromTheTokenTagIsPrivateInsteadOfPublic() {
+        HttpResponse<String> response = TestHttp.as("john", "pw").get(container.uri("/secure/token-cached.jsp"));
+
+        assertTrue(response.body().startsWith("ey"), response.body());
+        assertEquals(List.of("private, max-age=60"), response.headers().allValues("Cache-Control"));
+        assertEquals(List.of("no-store"), response.headers().allValues("CDN-Cache-Control"));
+    }
+
+    @Test
+    void anonymousPageWithoutATokenKeepsItsHeadersUntouched() {
+        HttpResponse<String> response = TestHttp.anonymous().get(container.uri("/cached.jsp"));
+
+        assertTrue(scripts(response.body()).isEmpty(), response.body());
+        assertEquals(List.of("max-age=60"), response.headers().allValues("Cache-Control"));
+        assertTrue(response.headers().firstValue("Surrogate-Control").isEmpty());
+        assertTrue(response.headers().firstValue("CDN-Cache-Control").isEmpty());
     }
 
     @Test

@@ -63,6 +63,16 @@ class ZeroTouchContainerTest {
     }
 
     @Test
+    void injectedPageIsKeptOutOfSharedCaches() {
+        HttpResponse<String> response = get("john", "/secure/plain");
+
+        assertEquals(1, scripts(response.body()).size(), response.body());
+        assertEquals(List.of("private"), response.headers().allValues("Cache-Control"));
+        assertEquals(List.of("no-store"), response.headers().allValues("Surrogate-Control"));
+        assertEquals(List.of("no-store"), response.headers().allValues("CDN-Cache-Control"));
+    }
+
+    @Test
     void pageWithTheTagStillHasExactlyOnePanel() {
         String html = get("john", "/secure/tagged.jsp").body();
 
@@ -83,6 +93,8 @@ class ZeroTouchContainerTest {
 
         assertEquals(PlainPageServlet.PAGE, response.body());
         assertTrue(response.headers().firstValue("X-ChatHub-Injected").isEmpty());
+        assertTrue(response.headers().firstValue("Cache-Control").isEmpty());
+        assertTrue(response.headers().firstValue("CDN-Cache-Control").isEmpty());
     }
 
     @Test

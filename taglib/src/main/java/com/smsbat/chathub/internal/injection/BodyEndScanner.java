@@ -1,23 +1,22 @@
 package com.smsbat.chathub.internal.injection;
 
 import java.io.IOException;
-import java.util.Arrays;
 
 /**
- * Passes a page downstream as it is written while keeping back its last {@code </body>} (ASCII
- * case-insensitive, however the page is split into writes), so that markup can be inserted before it.
- * Units are bytes of an ASCII-compatible encoding or chars; a write's units come as a {@code byte[]}, a
- * {@code char[]} or a {@code String}.
+ * Passes a page downstream as it is written while keeping back its last real {@code </body>} end tag (ASCII
+ * case-insensitive, however the page is split into writes), so that markup can be inserted before it. Real means
+ * where the HTML tokenizer would see an end tag ({@link HtmlTokenizer}): not inside an attribute value, a comment,
+ * a script, a style, a textarea or a title, whose {@code </body>} is text and would carry the markup (and its
+ * token) into that text or break it. Units are bytes of an ASCII-compatible encoding or chars; a write's units come
+ * as a {@code byte[]}, a {@code char[]} or a {@code String}.
  *
- * <p>What is kept back is bounded, whatever the page size: at most {@value #MAX_HELD} units, namely
- * a {@code </body>} candidate, at most {@value #MAX_HELD_AFTER_MARKER} units written after it, and the start of
- * a possible next marker (up to 6 units) at the end of a write. A later {@code </body>} releases the earlier one
+ * <p>What is kept back is bounded, whatever the page size: at most {@value #MAX_HELD} units, namely a
+ * {@code </body>} candidate and at most {@value #MAX_HELD_AFTER_MARKER} units written after it, or else the start
+ * of a possible next one (up to 6 units) at the end of a write. A later {@code </body>} releases the earlier one
  * with everything up to it. A candidate followed by more than {@value #MAX_HELD_AFTER_MARKER} units is released
- * without insertion and scanning goes on: a real end of page is followed by little, so such a marker is far more
- * likely text inside a script or comment, where inserting a script tag would break the page.
+ * without insertion and scanning goes on: a real end of page is followed by little.
  *
- * <p>Cost: only the last {@value #MAX_HELD_AFTER_MARKER} units of a write can hold a candidate, and of those only
- * every seventh unit is looked at (see {@link #lastMarker}); nothing is allocated until a unit has to be kept back.
+ * <p>Cost: every unit passes the tokenizer once; nothing is allocated until a unit has to be kept back.
  *
  * <p>Not thread-safe; the owner serialises calls.
  */
@@ -25,16 +24,9 @@ final class BodyEndScanner {
 
     static final int MAX_HELD_AFTER_MARKER = 8 * 1024;
 
-    private static final String MARKER = "</body>";
-    private static final int MARKER_LENGTH = MARKER.length();
-    /** A marker, what follows it, and a next marker completing while the first is still held. */
-    static final int MAX_HELD = MARKER_LENGTH + MAX_HELD_AFTER_MARKER + MARKER_LENGTH;
-    /**
-     * By ASCII unit, its position in the marker (either case), or the marker's length for units not in it. The
-     * marker's units are all different, so a unit at marker position {@code k} can only belong to a marker
-     * starting {@code k} units back.
-     */
-    private static final byte[] POSITION = positions();
+    private static final int MARKER_LENGTH = "</body>".length();
+    /** A marker and what follows it. */
+    static final int MAX_HELD = MARKER_LENGTH + MAX_HELD_AFTER_MARKER;
 
     /** Where units go, and who decides about the markup. */
     interface Downstream {
@@ -48,7 +40,8 @@ final class BodyEndScanner {
 
     private final Downstream downstream;
     private final boolean bytes;
-    /** Units held back, a {@code byte[]} or {@code char[]}: a candidate and what followed it, then {@link #tail}. */
+    private final HtmlTokenizer tokenizer = new HtmlTokenizer();
+    /** Units held back, a {@code byte[]} or {@code char[]}: a candidate and what followed it, or {@link #tail}. */
     private Object heldUnits;
     private int capacity;
     private int held;
@@ -70,39 +63,33 @@ final class BodyEndScanner {
             pass(units, from, to);
             return;
         }
-        int index = from;
-        if (tail > 0) {
-            int matched = tail;
-            while (index < to && matched < MARKER_LENGTH && continuesMarker(unit(units, index), matched)) {
-                index++;
-                matched++;
-            }
-            hold(units, from, index);
-            if (matched == MARKER_LENGTH) {
-                tail = 0;
-                heldEndsWithMarker();
-            } else if (index == to) {
-                tail = matched;
-                return;
+        int markerEnd = tokenizer.scan(units, from, to);
+        int pending = tokenizer.pending();
+        int markerStart = markerEnd - MARKER_LENGTH;
+        if (markerEnd >= 0 && to - markerEnd <= MAX_HELD_AFTER_MARKER
+                && (markerStart >= from || from - markerStart <= tail)) {
+            if (markerStart >= from) {
+                releaseHeld();
+                pass(units, from, markerStart);
+                hold(units, markerStart, to);
             } else {
-                tail = 0;
+                // The marker began in the held tail: what was held before it goes on.
+                keepLast(from - markerStart);
+                hold(units, from, to);
             }
-        }
-        int end = partialMarkerStart(units, index, to);
-        int marker = lastMarker(units, Math.max(index, to - MARKER_LENGTH - MAX_HELD_AFTER_MARKER), end);
-        if (marker >= 0) {
-            releaseHeld();
-            pass(units, index, marker);
-            hold(units, marker, to);
             candidate = true;
-        } else if (candidate && withinBound(to - index)) {
-            hold(units, index, to);
-        } else {
+        } else if (markerEnd < 0 && candidate && withinBound(to - from)) {
+            hold(units, from, to);
+        } else if (pending <= to - from) {
+            // No candidate any more (none, too much after it, or its start already went on at an asynchronous end).
             releaseHeld();
-            pass(units, index, end);
-            hold(units, end, to);
+            pass(units, from, to - pending);
+            hold(units, to - pending, to);
+        } else {
+            keepLast(Math.min(pending - (to - from), tail));
+            hold(units, from, to);
         }
-        tail = to - end;
+        tail = Math.min(pending, held);
     }
 
     /** A flush: a held {@code </body>} gets the markup now, since what is flushed cannot be taken back. */
@@ -142,6 +129,7 @@ final class BodyEndScanner {
 
     /** Forgets everything held and starts over: the container discarded what it had buffered. */
     void reset() {
+        tokenizer.reset();
         held = 0;
         tail = 0;
         candidate = false;
@@ -161,15 +149,16 @@ final class BodyEndScanner {
         return held + more - MARKER_LENGTH <= MAX_HELD_AFTER_MARKER;
     }
 
-    /** The held tail just completed a marker: it supersedes whatever was held before it. */
-    private void heldEndsWithMarker() throws IOException {
-        int before = held - MARKER_LENGTH;
+    /** Passes on all held units but the last {@code count}, which stay held as the start of the held ones. */
+    private void keepLast(int count) throws IOException {
+        int before = held - count;
         if (before > 0) {
             downstream.write(heldUnits, 0, before);
-            System.arraycopy(heldUnits, before, heldUnits, 0, MARKER_LENGTH);
-            held = MARKER_LENGTH;
+            System.arraycopy(heldUnits, before, heldUnits, 0, count);
+            held = count;
         }
-        candidate = true;
+        tail = 0;
+        candidate = false;
     }
 
     private void releaseHeld() throws IOException {
@@ -212,74 +201,5 @@ final class BodyEndScanner {
         }
         heldUnits = storage;
         capacity = grown;
-    }
-
-    /**
-     * The start of the last whole marker within {@code [from, to)}, or -1. Any seven units in a row hold exactly one
-     * unit at a multiple of seven units back from the end, so only those are looked at: a marker's unit there tells
-     * where that marker would start. The steps are a fixed seven units apart, so the processor loads several at a
-     * time; markers cannot overlap, so the first one found from the end is the last one.
-     */
-    private static int lastMarker(Object units, int from, int to) {
-        for (int probe = to - 1; probe >= from; probe -= MARKER_LENGTH) {
-            int unit = unit(units, probe);
-            int position = unit < POSITION.length ? POSITION[unit] : MARKER_LENGTH;
-            int start = probe - position;
-            if (position < MARKER_LENGTH && start >= from && start + MARKER_LENGTH <= to && markerAt(units, start)) {
-                return start;
-            }
-        }
-        return -1;
-    }
-
-    private static boolean markerAt(Object units, int start) {
-        for (int position = 0; position < MARKER_LENGTH; position++) {
-            if (!continuesMarker(unit(units, start + position), position)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Where a marker cut off by the end of the write starts within {@code [from, to)}, or {@code to}. */
-    private static int partialMarkerStart(Object units, int from, int to) {
-        for (int start = Math.max(from, to - MARKER_LENGTH + 1); start < to; start++) {
-            if (unit(units, start) == '<') {
-                int position = 1;
-                while (start + position < to && continuesMarker(unit(units, start + position), position)) {
-                    position++;
-                }
-                if (start + position == to) {
-                    return start;
-                }
-            }
-        }
-        return to;
-    }
-
-    private static int unit(Object units, int index) {
-        if (units instanceof byte[]) {
-            return ((byte[]) units)[index] & 0xFF;
-        }
-        if (units instanceof char[]) {
-            return ((char[]) units)[index];
-        }
-        return ((String) units).charAt(index);
-    }
-
-    private static boolean continuesMarker(int unit, int position) {
-        int lower = unit >= 'A' && unit <= 'Z' ? unit + ('a' - 'A') : unit;
-        return lower == MARKER.charAt(position);
-    }
-
-    private static byte[] positions() {
-        byte[] positions = new byte[128];
-        Arrays.fill(positions, (byte) MARKER_LENGTH);
-        for (int position = 0; position < MARKER_LENGTH; position++) {
-            char c = MARKER.charAt(position);
-            positions[c] = (byte) position;
-            positions[Character.toUpperCase(c)] = (byte) position;
-        }
-        return positions;
     }
 }

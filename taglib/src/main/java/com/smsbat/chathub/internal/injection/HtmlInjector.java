@@ -25,8 +25,10 @@ import java.util.stream.Collectors;
  * {@code FORWARD} dispatchers (others do no harm): see Lifecycle.
  *
  * <h2>Which responses</h2>
- * Status 200 with content type {@code text/html} (a response with no content type yet counts as HTML), decided
- * when the first byte or char is written and checked again just before the markup goes in; then, once, whether
+ * Status 200 with content type {@code text/html}, not a download ({@code Content-Disposition: attachment}) and not
+ * sandboxed (a {@code Content-Security-Policy} with a {@code sandbox} directive: the page's origin is then not the
+ * application's), decided when the first byte or char is written and checked again just before the markup goes in
+ * (a response without a content type at that point is not a page, whatever it holds); then, once, whether
  * this page's user gets markup at all ({@link Markup#wanted()}: the operator is resolved only for pages). Never:
  * HEAD requests, paths matching the exclusions, a request reaching the filter first as an include (an included
  * response cannot set headers), responses committed before the first write, a {@code Content-Encoding} set below
@@ -41,8 +43,9 @@ import java.util.stream.Collectors;
  * it is reset and turned into a page afterwards.)
  *
  * <h2>Where the markup goes</h2>
- * Before the last {@code </body>} (ASCII case-insensitive, split across any writes), which is known only at the
- * end, so a {@code </body>} and what follows it are held back. The bound: at most
+ * Before the last real {@code </body>} end tag (ASCII case-insensitive, split across any writes; not one inside an
+ * attribute value, comment, script or other raw text: see {@link HtmlTokenizer}), which is known only at the end,
+ * so a {@code </body>} and what follows it are held back. The bound: at most
  * {@value BodyEndScanner#MAX_HELD_AFTER_MARKER} bytes or chars after a {@code </body>}; a {@code </body>}
  * followed by more is released without markup and the search goes on (see {@link BodyEndScanner}). The extra
  * heap per response is a few small objects, plus, once something has to be held, at most
@@ -54,9 +57,9 @@ import java.util.stream.Collectors;
  * <h2>Headers</h2>
  * The application's {@code Content-Length} is held back while the page may be injected and passed on unchanged
  * once it will not be; on an injected page it is dropped (the container computes the real length or sends the
- * page chunked). A page that may get a personal token is kept out of shared caches with {@code Cache-Control:
- * private} (unless the application's Cache-Control already says {@code private} or {@code no-store}; a weaker
- * value the application sets afterwards is ignored). That must be in place before the container commits, which
+ * page chunked). A page that may get a personal token is kept out of shared caches ({@link com.smsbat.chathub.internal.rendering.CacheHeaders}: the
+ * application's Cache-Control made private, kept so when the application sets it again afterwards, and CDN
+ * headers {@code no-store}). That must be in place before the container commits, which
  * for pages of more than about 2 KiB happens before their {@code </body>} is written, and headers cannot be
  * removed portably: such pages get it (and lose their Content-Length) once they pass that size, even if in the
  * end nothing is inserted (no {@code </body>}, the supplier returned nothing because the page already has a

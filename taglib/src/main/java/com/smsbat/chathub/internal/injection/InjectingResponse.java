@@ -1,5 +1,6 @@
 package com.smsbat.chathub.internal.injection;
 
+import com.smsbat.chathub.internal.rendering.CacheHeaders;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.ServletOutputStream;
@@ -15,7 +16,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
+import java.util.Collection;
 import java.util.Objects;
 
 /**
@@ -35,6 +36,8 @@ final class InjectingResponse extends HttpServletResponseWrapper {
     private static final String CONTENT_LENGTH = "Content-Length";
     private static final String CACHE_CONTROL = "Cache-Control";
     private static final String CONTENT_ENCODING = "Content-Encoding";
+    private static final String CONTENT_DISPOSITION = "Content-Disposition";
+    private static final String CONTENT_SECURITY_POLICY = "Content-Security-Policy";
     /**
      * Units that may go to the container before the headers must be final: well below the point where
      * Tomcat (its buffer) or Jetty (its buffer, or any write over 8 KiB) commits, even at three bytes per char.
@@ -205,6 +208,7 @@ final class InjectingResponse extends HttpServletResponseWrapper {
     public void setHeader(String name, String value) {
         if (!intercepted(name, value)) {
             super.setHeader(name, value);
+            afterHeader(name);
         }
     }
 
@@ -212,6 +216,7 @@ final class InjectingResponse extends HttpServletResponseWrapper {
     public void addHeader(String name, String value) {
         if (!intercepted(name, value)) {
             super.addHeader(name, value);
+            afterHeader(name);
         }
     }
 
@@ -277,7 +282,8 @@ final class InjectingResponse extends HttpServletResponseWrapper {
 
     /** Whether the response is settled as one to leave alone, deciding so now if it already cannot qualify. */
     private boolean ruledOut() {
-        if (phase == Phase.UNDECIDED && (isCommitted() || !eligible())) {
+        // Without a type yet the response may still become a page: it is decided at its first write.
+        if (phase == Phase.UNDECIDED && (isCommitted() || !eligibleIf(getContentType() == null || eligibleType()))) {
             leaveUntouched();
         }
         return phase == Phase.UNTOUCHED;
@@ -358,11 +364,28 @@ final class InjectingResponse extends HttpServletResponseWrapper {
 
     /** Whether the response, as it stands, is one the markup may go into. */
     private boolean eligible() {
+        return eligibleIf(eligibleType());
+    }
+
+    private boolean eligibleType() {
+        return isHtml(getContentType());
+    }
+
+    /**
+     * Whether the response, given whether its type qualifies, is one the markup may go into: a page of status 200
+     * the browser shows as the application's own (not a download, not a sandboxed document, whose origin is not
+     * the application's) and whose bytes can be scanned. The headers are read from the container's response
+     * because a filter around this one may have set them.
+     */
+    private boolean eligibleIf(boolean type) {
         HttpServletResponse response = (HttpServletResponse) getResponse();
-        return response.getStatus() == HttpServletResponse.SC_OK
-                && isHtml(response.getContentType())
+        return type
+                && response.getStatus() == HttpServletResponse.SC_OK
                 && !encoded
-                && (byteChannel == null || asciiCompatible(response.getCharacterEncoding()));
+                && (byteChannel == null || asciiCompatible(response.getCharacterEncoding()))
+                && !isAttachment(response.getHeader(CONTENT_DISPOSITION))
+                && (response.getHeader(CONTENT_SECURITY_POLICY) == null
+                        || !sandboxes(response.getHeaders(CONTENT_SECURITY_POLICY)));
     }
 
     /**
@@ -370,17 +393,11 @@ final class InjectingResponse extends HttpServletResponseWrapper {
      * {@code </body>}: the page may get a personal token.
      */
     private void arm() {
-        HttpServletResponse response = (HttpServletResponse) getResponse();
-        if (armed || response.isCommitted() || !eligible()) {
+        if (armed || isCommitted() || !eligible()) {
             return;
         }
         armed = true;
-        for (String value : response.getHeaders(CACHE_CONTROL)) {
-            if (keepsPrivate(value)) {
-                return;
-            }
-        }
-        response.setHeader(CACHE_CONTROL, "private");
+        CacheHeaders.keepOutOfSharedCaches((HttpServletResponse) getResponse());
     }
 
     /** Counts units on their way to the container, which may commit the response once it has enough. */
@@ -441,12 +458,18 @@ final class InjectingResponse extends HttpServletResponseWrapper {
             Long length = parseLength(value);
             return length != null && withholdLength(length);
         }
-        if (CACHE_CONTROL.equalsIgnoreCase(name) && value != null) {
+        return false;
+    }
+
+    /** After the application changed Cache-Control: an armed page stays private, with its directives. */
+    private void afterHeader(String name) {
+        if (CACHE_CONTROL.equalsIgnoreCase(name)) {
             synchronized (guard) {
-                return armed && !keepsPrivate(value);
+                if (armed) {
+                    CacheHeaders.keepOutOfSharedCaches((HttpServletResponse) getResponse());
+                }
             }
         }
-        return false;
     }
 
     private static Long parseLength(String value) {
@@ -457,22 +480,41 @@ final class InjectingResponse extends HttpServletResponseWrapper {
         }
     }
 
-    /** Whether a Cache-Control value already keeps the page out of shared caches. */
-    static boolean keepsPrivate(String cacheControl) {
-        for (String directive : cacheControl.split(",")) {
-            String name = directive.trim().toLowerCase(Locale.ROOT);
-            // private="field" only hides the named fields; the body stays shareable.
-            if (name.equals("private") || name.equals("no-store")) {
-                return true;
+    /** Whether a Content-Disposition says the body is a download, to be saved rather than shown. */
+    static boolean isAttachment(String contentDisposition) {
+        if (contentDisposition == null) {
+            return false;
+        }
+        int end = contentDisposition.indexOf(';');
+        String type = end < 0 ? contentDisposition : contentDisposition.substring(0, end);
+        return type.trim().equalsIgnoreCase("attachment");
+    }
+
+    /** Whether any of these Content-Security-Policy values has a {@code sandbox} directive. */
+    static boolean sandboxes(Collection<String> policies) {
+        for (String policy : policies) {
+            // Directives are separated by ';', several policies in one value by ','.
+            for (String directive : policy.split("[;,]")) {
+                String trimmed = directive.trim();
+                int nameEnd = 0;
+                while (nameEnd < trimmed.length() && !Character.isWhitespace(trimmed.charAt(nameEnd))) {
+                    nameEnd++;
+                }
+                if (trimmed.substring(0, nameEnd).equalsIgnoreCase("sandbox")) {
+                    return true;
+                }
             }
         }
         return false;
     }
 
-    /** Whether a content type is {@code text/html} with any parameters, or not set yet; allocates nothing. */
+    /**
+     * Whether a content type is {@code text/html} with any parameters; allocates nothing. A response without one
+     * is not: browsers sniff such a body, and what the application did not call a page gets no token.
+     */
     static boolean isHtml(String contentType) {
         if (contentType == null) {
-            return true;
+            return false;
         }
         int parameters = contentType.indexOf(';');
         int end = parameters < 0 ? contentType.length() : parameters;

@@ -122,18 +122,17 @@ public final class Panels {
      * Writes what a widget tag writes, piece by piece into the page, so that the markup is copied once, into the
      * page's buffer, rather than built as a string first: its panel, nothing when the page already has that
      * organization's panel, or {@code fallback} (the tag's rendered body, or {@code chathub.fallback}).
+     *
+     * @param panel {@code state.panel(tag.organization())}, looked up by the caller, which must keep a page with a
+     *              token out of shared caches before the token is written (see {@link CacheHeaders})
      */
-    public static void forTag(Writer out, PanelState state, TagAttributes tag, String fallback) throws IOException {
-        if (state == null) {
+    public static void forTag(Writer out, PanelState state, Optional<PanelState.Panel> panel, TagAttributes tag,
+            String fallback) throws IOException {
+        if (state == null || !panel.isPresent()) {
             out.write(orEmpty(fallback));
             return;
         }
         String organization = tag.organization();
-        Optional<PanelState.Panel> panel = state.panel(organization);
-        if (!panel.isPresent()) {
-            out.write(orEmpty(fallback));
-            return;
-        }
         long organizationId = panel.get().assignment().organizationId();
         if (!state.claimPanel(organizationId)) {
             return;
@@ -145,8 +144,7 @@ public final class Panels {
         boolean explicit = organization != null && !organization.trim().isEmpty();
         String id = explicit ? SCRIPT_ID + "-" + organizationId : SCRIPT_ID;
         String nonce = tag.nonce();
-        String nonceAttribute = nonceAttribute(nonce != null && !nonce.trim().isEmpty() ? nonce
-                : requestNonce(request, config));
+        String nonceAttribute = nonceAttribute(nonce != null && !nonce.trim().isEmpty() ? nonce : requestNonce(request, config));
         if (state.claimRenewalScript()) {
             out.write(fixed.moduleStart);
             out.write(nonceAttribute);
@@ -190,7 +188,7 @@ public final class Panels {
     public static String forInjection(PanelState state) {
         StringWriter markup = new StringWriter(TYPICAL_LENGTH);
         try {
-            forTag(markup, state, TagAttributes.NONE, null);
+            forTag(markup, state, state.panel(null), TagAttributes.NONE, null);
         } catch (IOException e) {
             throw new UncheckedIOException("a StringWriter does not fail", e);
         }

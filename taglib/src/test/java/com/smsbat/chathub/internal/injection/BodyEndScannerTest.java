@@ -67,6 +67,18 @@ class BodyEndScannerTest {
     private final BodyEndScanner chars = charHost.scanner();
 
     @Test
+    void randomPagesAreRichInRealBodyEndsAndInOnesThatAreText() {
+        int injected = 0;
+        for (int seed = 0; seed < 500; seed++) {
+            String page = RandomPages.page(new Random(seed));
+            injected += RandomPages.expected(page, MARKUP).equals(page) ? 0 : 1;
+        }
+        // The pages below are compared with the same page scanned in one write: that says something only if many
+        // get the markup and many do not.
+        assertTrue(injected > 150 && injected < 450, injected + " of 500 pages get the markup");
+    }
+
+    @Test
     void randomPagesWrittenAsBytesInRandomChunksGetTheMarkupOnceBeforeTheLastBodyEnd() throws IOException {
         for (int seed = 0; seed < 500; seed++) {
             Random random = new Random(seed);
@@ -237,6 +249,86 @@ class BodyEndScannerTest {
         bytes.finish();
 
         assertEquals("<p>Привет</p>" + MARKUP + "</body>世界", bytesOut.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void bodyEndInsideAnAttributeValueIsNotThePagesEnd() throws IOException {
+        String page = "<p><img src='https://evil.example/?</body>'><a title=\"</BODY>\" href=x</body>>a</a></p>";
+
+        assertEquals(page, scannedInEveryWay(page));
+    }
+
+    @Test
+    void realBodyEndAfterOneInAnAttributeGetsTheMarkup() throws IOException {
+        String page = "<img src='?</body>'></body>";
+
+        assertEquals("<img src='?</body>'>" + MARKUP + "</body>", scannedInEveryWay(page));
+    }
+
+    @Test
+    void bodyEndInsideCommentsIsNotThePagesEnd() throws IOException {
+        String page = "<p>a</p></body><!-- </body> --><!-- x --!></body -->";
+
+        assertEquals("<p>a</p>" + MARKUP + "</body><!-- </body> --><!-- x --!></body -->", scannedInEveryWay(page));
+    }
+
+    @Test
+    void bodyEndInsideALateInlineScriptLeavesTheScriptIntact() throws IOException {
+        String page = "<p>a</p></body><script>document.write('</body>');</script>\n";
+
+        assertEquals("<p>a</p>" + MARKUP + "</body><script>document.write('</body>');</script>\n", scannedInEveryWay(page));
+    }
+
+    @Test
+    void bodyEndInsideAnEscapedScriptWithAnInnerScriptTagIsText() throws IOException {
+        // Inside <!--, a <script>'s </script> does not end the outer script: the </body> after it is still script.
+        String page = "</body><script><!--<script>x</script></body></script>-->;</script>";
+
+        assertEquals(MARKUP + page, scannedInEveryWay(page));
+    }
+
+    @Test
+    void bodyEndInsideRawTextAndRcdataElementsIsText() throws IOException {
+        String page = "</body><style>a::after{content:'</body>'}</style><textarea></body></TEXTAREA >"
+                + "<title></body></title/><noscript></body></noscript>";
+
+        assertEquals(MARKUP + page, scannedInEveryWay(page));
+    }
+
+    @Test
+    void nothingAfterPlaintextIsMarkup() throws IOException {
+        String page = "<plaintext></plaintext></body>";
+
+        assertEquals(page, scannedInEveryWay(page));
+    }
+
+    @Test
+    void endTagsOfOtherElementsDoNotEndAScript() throws IOException {
+        String page = "<script>a='</scripts></style></body>'</script></body>";
+
+        assertEquals("<script>a='</scripts></style></body>'</script>" + MARKUP + "</body>", scannedInEveryWay(page));
+    }
+
+    /**
+     * The page scanned in one write, and one unit at a time as chars, strings and bytes: all the same, which is
+     * returned.
+     */
+    private static String scannedInEveryWay(String page) throws IOException {
+        String whole = RandomPages.expected(page, MARKUP);
+        StringWriter out = new StringWriter();
+        BodyEndScanner singleChars = new Host(null, out, true).scanner();
+        ByteArrayOutputStream bytesOut = new ByteArrayOutputStream();
+        BodyEndScanner singleBytes = new Host(bytesOut, null, true).scanner();
+        byte[] pageBytes = page.getBytes(StandardCharsets.ISO_8859_1);
+        for (int i = 0; i < page.length(); i++) {
+            singleChars.write(i % 2 == 0 ? page : page.toCharArray(), i, i + 1);
+            singleBytes.write(pageBytes, i, i + 1);
+        }
+        singleChars.finish();
+        singleBytes.finish();
+        assertEquals(whole, out.toString(), "one char at a time");
+        assertEquals(whole, bytesOut.toString(StandardCharsets.ISO_8859_1), "one byte at a time");
+        return whole;
     }
 
     private void writeInPieces(String page, int size) throws IOException {

@@ -2,6 +2,8 @@ package com.smsbat.chathub.internal.injection;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,22 +26,33 @@ class InjectingResponseTest {
     }
 
     @Test
-    void onlyBarePrivateOrNoStoreKeepsAPageOutOfSharedCaches() {
-        assertTrue(InjectingResponse.keepsPrivate("private"));
-        assertTrue(InjectingResponse.keepsPrivate("max-age=0, NO-STORE"));
-        assertTrue(InjectingResponse.keepsPrivate("no-cache , private"));
-        assertFalse(InjectingResponse.keepsPrivate("private=\"Set-Cookie\""));
-        assertFalse(InjectingResponse.keepsPrivate("public, max-age=600"));
-        assertFalse(InjectingResponse.keepsPrivate("no-cache"));
-    }
-
-    @Test
-    void htmlIsTextHtmlWithAnyParametersOrNoTypeYet() {
-        assertTrue(InjectingResponse.isHtml(null));
+    void htmlIsTextHtmlWithAnyParameters() {
         assertTrue(InjectingResponse.isHtml("text/html"));
         assertTrue(InjectingResponse.isHtml("TEXT/HTML ; charset=UTF-8"));
         assertFalse(InjectingResponse.isHtml("application/xhtml+xml"));
         assertFalse(InjectingResponse.isHtml("text/htmlx"));
         assertFalse(InjectingResponse.isHtml("application/json"));
+    }
+
+    @Test
+    void aResponseWithoutContentTypeIsNotHtml() {
+        assertFalse(InjectingResponse.isHtml(null));
+    }
+
+    @Test
+    void attachmentIsTheDispositionTypeWithAnyParameters() {
+        assertTrue(InjectingResponse.isAttachment("attachment"));
+        assertTrue(InjectingResponse.isAttachment(" Attachment ; filename=\"mail.html\""));
+        assertFalse(InjectingResponse.isAttachment("inline; filename=\"attachment.html\""));
+        assertFalse(InjectingResponse.isAttachment(null));
+    }
+
+    @Test
+    void aSandboxDirectiveInAnyPolicySandboxesThePage() {
+        assertTrue(InjectingResponse.sandboxes(List.of("sandbox")));
+        assertTrue(InjectingResponse.sandboxes(List.of("default-src 'self'; SANDBOX allow-scripts")));
+        assertTrue(InjectingResponse.sandboxes(List.of("default-src 'self'", "script-src 'self', sandbox")));
+        assertFalse(InjectingResponse.sandboxes(List.of("default-src 'self'; script-src https://sandbox.example")));
+        assertFalse(InjectingResponse.sandboxes(List.of()));
     }
 }

@@ -1,5 +1,7 @@
 package com.smsbat.chathub.internal.injection;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Random;
@@ -14,11 +16,13 @@ public final class RandomPages {
     public static final String MARKUP = "<script type=\"module\" id=\"operator-chat-panel-script\" "
             + "src=\"https://widget.example/widget-script.js\" token=\"aaa.bbb.ccc\"></script>";
 
-    private static final String MARKER = "</body>";
     private static final String[] PIECES = {
         "<", "</", "</b", "</bo", "</bod", "</body", "</body>", "</BODY>", "</Body>", "<body>", "</bodyx", "<</body>",
         "</ body>", "</b>", "text ", "\n", "ü", "Привет", "世界", "<div>", "</div>", "<!-- </body> -->",
-        "<script>var s = '</body>';</script>", "</html>",
+        "<script>var s = '</body>';</script>", "</html>", "<img src='?</body>'>", "<a title=\"</body>\">",
+        "<a href=x</body>", "'", "\"", "=", ">", "<textarea></body></textarea>", "<TITLE></body></title>",
+        "<style>p{}</body></style>", "<script><!--<script></body></script>--></script>", "<!--></body>", "<!-->",
+        "<script>", "</script>", "<!-- a --!>", "<?x </body>?>", "<!DOCTYPE html>", "<div class=a>", "-->",
     };
 
     private RandomPages() {
@@ -84,24 +88,34 @@ public final class RandomPages {
     }
 
     /**
-     * The page with the markup before its last {@code </body>}, or unchanged when there is none or more than the
-     * hold-back bound follows it. Units are chars, or bytes seen as ISO-8859-1 chars.
+     * The page with the markup before its last real {@code </body>}, or unchanged when there is none or more than
+     * the hold-back bound follows it: what the scanner makes of the page in one write, for comparing with the same
+     * page cut into writes anywhere. Units are chars, or bytes seen as ISO-8859-1 chars.
      */
     public static String expected(String units, String markup) {
-        int last = asciiLowerCase(units).lastIndexOf(MARKER);
-        if (last < 0 || units.length() - last - MARKER.length() > BodyEndScanner.MAX_HELD_AFTER_MARKER) {
-            return units;
-        }
-        return units.substring(0, last) + markup + units.substring(last);
-    }
-
-    private static String asciiLowerCase(String text) {
-        char[] chars = text.toCharArray();
-        for (int i = 0; i < chars.length; i++) {
-            if (chars[i] >= 'A' && chars[i] <= 'Z') {
-                chars[i] += 'a' - 'A';
+        StringBuilder out = new StringBuilder(units.length() + markup.length());
+        BodyEndScanner scanner = new BodyEndScanner(new BodyEndScanner.Downstream() {
+            @Override
+            public void write(Object written, int from, int to) {
+                if (written instanceof String text) {
+                    out.append(text, from, to);
+                } else {
+                    out.append((char[]) written, from, to - from);
+                }
             }
+
+            @Override
+            public boolean insertMarkup() {
+                out.append(markup);
+                return true;
+            }
+        }, false);
+        try {
+            scanner.write(units, 0, units.length());
+            scanner.finish();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return new String(chars);
+        return out.toString();
     }
 }
