@@ -46,8 +46,10 @@ public final class ChatHubConfig {
     private final String password;
     private final String companyToken;
     private final String organization;
+    private final String user;
     private final String userSessionAttribute;
     private final List<String> roles;
+    private final String roleExpression;
     private final String operatorResolver;
     private final String operatorMapping;
     private final String operatorSessionAttribute;
@@ -83,8 +85,10 @@ public final class ChatHubConfig {
             String password,
             String companyToken,
             String organization,
+            String user,
             String userSessionAttribute,
             List<String> roles,
+            String roleExpression,
             String operatorResolver,
             String operatorMapping,
             String operatorSessionAttribute,
@@ -117,8 +121,10 @@ public final class ChatHubConfig {
         this.password = password;
         this.companyToken = companyToken;
         this.organization = organization;
+        this.user = user;
         this.userSessionAttribute = userSessionAttribute;
         this.roles = roles;
+        this.roleExpression = roleExpression;
         this.operatorResolver = operatorResolver;
         this.operatorMapping = operatorMapping;
         this.operatorSessionAttribute = operatorSessionAttribute;
@@ -190,6 +196,12 @@ public final class ChatHubConfig {
             throw new ChatHubConfigException(Setting.OPERATOR_RESOLVER, resolver,
                     "must be mapping, session, directory or a class name");
         }
+        String user = v.text(Setting.USER);
+        if (!user.isEmpty() && !v.text(Setting.USER_SESSION_ATTRIBUTE).isEmpty()) {
+            // Refused rather than ranked: whichever won, the other would be silently ignored.
+            throw new ChatHubConfigException(Setting.USER, user, "set either chathub.user or its shorthand "
+                    + "chathub.user.session-attribute, not both");
+        }
         List<String> roles = v.list(Setting.ROLE);
         boolean provision = v.bool(Setting.OPERATOR_PROVISION);
         if (provision) {
@@ -209,8 +221,10 @@ public final class ChatHubConfig {
                 password,
                 companyToken,
                 v.text(Setting.ORGANIZATION),
+                user,
                 v.text(Setting.USER_SESSION_ATTRIBUTE),
                 roles,
+                v.text(Setting.ROLE_EXPRESSION),
                 resolver,
                 v.text(Setting.OPERATOR_MAPPING),
                 v.text(Setting.OPERATOR_SESSION_ATTRIBUTE),
@@ -275,12 +289,22 @@ public final class ChatHubConfig {
         return organization;
     }
 
+    /** {@code chathub.user}: an EL expression, checked when the runtime starts; empty: not set. */
+    public String user() {
+        return user;
+    }
+
     public String userSessionAttribute() {
         return userSessionAttribute;
     }
 
     public List<String> roles() {
         return roles;
+    }
+
+    /** {@code chathub.role.expression}: an EL expression, checked when the runtime starts; empty: not set. */
+    public String roleExpression() {
+        return roleExpression;
     }
 
     public String operatorResolver() {

@@ -3,15 +3,14 @@ package com.smsbat.chathub.internal.runtime;
 import com.smsbat.chathub.client.OperatorToken;
 import com.smsbat.chathub.internal.cache.OperatorKey;
 import com.smsbat.chathub.internal.config.ChatHubConfig;
+import com.smsbat.chathub.internal.identity.Identity;
 import com.smsbat.chathub.internal.resolution.PanelVerdict;
 import com.smsbat.chathub.internal.resolution.PanelVerdict.Outcome;
 import com.smsbat.chathub.internal.resolution.Resolvers;
 import com.smsbat.chathub.resolver.OperatorAssignment;
 import com.smsbat.chathub.resolver.OperatorResolver;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpSession;
 
-import java.security.Principal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -82,6 +81,7 @@ public final class PanelState {
     private final Set<Long> organizationsWithPanel = new HashSet<>();
     private boolean userKnown;
     private String user;
+    private String userFailure;
     private List<OperatorAssignment> assignments;
     private boolean renewalScriptWritten;
     private Optional<Panel> defaultPanel;
@@ -118,21 +118,14 @@ public final class PanelState {
         return user;
     }
 
+    /** A {@code chathub.user} that fails for this request makes it anonymous: the fallback, never a broken page. */
     private String findUser() {
-        String attribute = runtime.config().userSessionAttribute();
-        if (attribute.isEmpty()) {
-            return blankToNull(request.getRemoteUser());
+        try {
+            return runtime.identity().user(request);
+        } catch (Identity.Failure e) {
+            userFailure = e.getMessage();
+            return null;
         }
-        HttpSession session = request.getSession(false);
-        Object value = session == null ? null : session.getAttribute(attribute);
-        if (value instanceof Principal) {
-            return blankToNull(((Principal) value).getName());
-        }
-        return value == null ? null : blankToNull(value.toString());
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.trim().isEmpty() ? null : value;
     }
 
     /**
@@ -144,10 +137,15 @@ public final class PanelState {
             String name = user();
             if (name == null) {
                 assignments = Collections.emptyList();
-                decide(Outcome.NOT_LOGGED_IN, "");
+                decide(userFailure == null ? Outcome.NOT_LOGGED_IN : Outcome.RESOLVER_FAILED,
+                        userFailure == null ? "" : userFailure);
             } else if (!inRole()) {
                 assignments = Collections.emptyList();
                 decide(Outcome.NOT_IN_ROLE, "in none of chathub.role=" + String.join(",", runtime.config().roles()));
+            } else if (!runtime.identity().permits(request)) {
+                assignments = Collections.emptyList();
+                decide(Outcome.NOT_IN_ROLE, "chathub.role.expression=" + runtime.identity().roleExpression()
+                        + " is not true");
             } else {
                 Resolvers.Resolution resolution = resolve(name);
                 assignments = resolution.assignments();
