@@ -41,12 +41,14 @@ final class UserExpression {
     /** Distinct run-time failures logged per expression; beyond this, failures are no longer logged at all. */
     private static final int MAX_LOGGED = 100;
 
-    /** Read-only: an expression must not change the application's session or beans. */
-    private static final ELResolver RESOLVER = resolver();
-
     private final Setting setting;
     private final String text;
     private final ValueExpression expression;
+    /**
+     * One per expression, not shared: the bean resolver caches the application's classes, and a library on a
+     * server's shared class path must not keep one application's classes alive after it is undeployed.
+     */
+    private final ELResolver resolver = resolver();
     private final Set<String> logged = Collections.newSetFromMap(new ConcurrentHashMap<String, Boolean>());
 
     private UserExpression(Setting setting, String text, ValueExpression expression) {
@@ -60,9 +62,16 @@ final class UserExpression {
             throw new ChatHubConfigException(setting, text, "must be an EL expression such as "
                     + "${sessionScope.currentUser.login}");
         }
+        ExpressionFactory factory;
+        try {
+            factory = ExpressionFactory.newInstance();
+        } catch (ELException e) {
+            throw new ChatHubConfigException(setting, text, "needs an Expression Language implementation (EL 3.0 or "
+                    + "newer, as JSP containers have), and none was found: " + e.getMessage());
+        }
         ValueExpression expression;
         try {
-            expression = ExpressionFactory.newInstance().createValueExpression(new Context(null), text, type);
+            expression = factory.createValueExpression(new Context(null, null), text, type);
         } catch (ELException e) {
             throw new ChatHubConfigException(setting, text, "is not a valid EL expression: " + e.getMessage());
         }
@@ -93,7 +102,7 @@ final class UserExpression {
      */
     Object evaluate(HttpServletRequest request) {
         try {
-            return expression.getValue(new Context(request));
+            return expression.getValue(new Context(resolver, request));
         } catch (RuntimeException e) {
             throw failure("failed: " + e);
         }
@@ -153,6 +162,7 @@ final class UserExpression {
         return names;
     }
 
+    /** Read-only: an expression must not change the application's session or beans. */
     private static ELResolver resolver() {
         CompositeELResolver resolver = new CompositeELResolver();
         resolver.add(new RequestObjects());
@@ -165,9 +175,11 @@ final class UserExpression {
 
     /** One evaluation's context: cheap, as one is made per request with a panel. */
     static final class Context extends ELContext {
+        private final ELResolver resolver;
         private final HttpServletRequest request;
 
-        Context(HttpServletRequest request) {
+        Context(ELResolver resolver, HttpServletRequest request) {
+            this.resolver = resolver;
             this.request = request;
         }
 
@@ -179,7 +191,7 @@ final class UserExpression {
 
         @Override
         public ELResolver getELResolver() {
-            return RESOLVER;
+            return resolver;
         }
 
         @Override
