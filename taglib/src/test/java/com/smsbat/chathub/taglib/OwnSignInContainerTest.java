@@ -57,7 +57,8 @@ class OwnSignInContainerTest {
         return TestContainer.start(TestWebapp.create().contextPath(path)
                 .webXml(ChatHubApps.contextParams(settings) + ChatHubApps.SESSION_LOGIN)
                 .file("WEB-INF/chathub-operators.properties", ChatHubApps.MAPPING)
-                .file("page.jsp", page(widget())));
+                .file("page.jsp", page(widget()))
+                .file("why.jsp", page(widget() + "<p id=\"why\">${requestScope['chathub.debug']}</p>")));
     }
 
     @AfterAll
@@ -138,7 +139,7 @@ class OwnSignInContainerTest {
     }
 
     @Test
-    void expressionFailingAtRunTimeGivesTheFallbackAndA401AndIsLoggedOnce() {
+    void expressionFailingAtRunTimeGivesTheFallbackA401AndTheResolverFailedAndIsLoggedOnce() {
         try (LogCapture log = LogCapture.of(ChatHubConfig.FILTER_CLASS_NAME, Level.WARNING)) {
             TestHttp browser = signedIn(broken, "account=john");
 
@@ -149,6 +150,8 @@ class OwnSignInContainerTest {
             assertEquals(200, first.statusCode());
             assertTrue(first.body().contains(FALLBACK) && scripts(first.body()).isEmpty(), first.body());
             assertEquals(401, status);
+            assertTrue(browser.get(broken.uri("/why.jsp")).body().contains("no panel: the resolver failed (chathub.user="
+                    + "${sessionScope.currentUser.nickname} failed: "), "the page's decision");
             assertEquals(1, log.messages(Level.WARNING, "chathub.user=${sessionScope.currentUser.nickname} failed").size(),
                     log.records()::toString);
         }
