@@ -2,6 +2,7 @@ package com.smsbat.chathub.internal.identity;
 
 import com.smsbat.chathub.internal.config.ChatHubConfig;
 import com.smsbat.chathub.internal.rendering.WidgetMarkupBenchmark.PageRequest;
+import com.smsbat.chathub.taglib.Account;
 import jakarta.servlet.http.HttpSession;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Scope;
@@ -83,25 +84,6 @@ public class IdentityBenchmark {
         @Override
         public HttpSession getSession(boolean create) {
             return session;
-        }
-    }
-
-    /** The application's own user object. */
-    public static final class Account {
-        private final String login;
-        private final boolean agent;
-
-        Account(String login, boolean agent) {
-            this.login = login;
-            this.agent = agent;
-        }
-
-        public String getLogin() {
-            return login;
-        }
-
-        public boolean isAgent() {
-            return agent;
         }
     }
 }

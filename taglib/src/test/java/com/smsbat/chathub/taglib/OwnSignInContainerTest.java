@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.logging.Level;
 
 import static com.smsbat.chathub.taglib.ChatHubApps.FALLBACK;
+import static com.smsbat.chathub.taglib.ChatHubApps.causeMessages;
 import static com.smsbat.chathub.taglib.ChatHubApps.page;
 import static com.smsbat.chathub.taglib.ChatHubApps.scripts;
 import static com.smsbat.chathub.taglib.ChatHubApps.widget;
@@ -174,13 +175,5 @@ class OwnSignInContainerTest {
 
         assertTrue(causeMessages(failure).contains("chathub.user=\"${param.user}\" is invalid: param is refused"),
                 causeMessages(failure));
-    }
-
-    private static String causeMessages(Throwable failure) {
-        StringBuilder messages = new StringBuilder();
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            messages.append(t.getMessage()).append(" | ");
-        }
-        return messages.toString();
     }
 }

@@ -3,6 +3,7 @@ package com.smsbat.chathub.internal.identity;
 import com.smsbat.chathub.internal.config.ChatHubConfig;
 import com.smsbat.chathub.internal.config.ChatHubConfigException;
 import com.smsbat.chathub.internal.config.Setting;
+import com.smsbat.chathub.taglib.Account;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
@@ -79,7 +80,7 @@ class IdentityTest {
 
     @Test
     void beanPropertyOfASessionAttributeIsTheName() {
-        assertEquals("kim", user("${sessionScope.account.login}").user(withSession("account", new Bean("kim", true))));
+        assertEquals("kim", user("${sessionScope.account.login}").user(withSession("account", new Account("kim", true))));
     }
 
     @Test
@@ -89,7 +90,7 @@ class IdentityTest {
 
     @Test
     void blankResultIsAnonymous() {
-        assertNull(user("${sessionScope.account.login}").user(withSession("account", new Bean("  ", true))));
+        assertNull(user("${sessionScope.account.login}").user(withSession("account", new Account("  ", true))));
     }
 
     @Test
@@ -112,7 +113,7 @@ class IdentityTest {
         Identity identity = user("${sessionScope.account}");
 
         Identity.Failure failure = assertThrows(Identity.Failure.class,
-                () -> identity.user(withSession("account", new Bean("kim", true))));
+                () -> identity.user(withSession("account", new Account("kim", true))));
         assertTrue(failure.getMessage().contains("not a name"), failure.getMessage());
     }
 
@@ -120,22 +121,22 @@ class IdentityTest {
     void missingPropertyFailsForThatRequest() {
         Identity identity = user("${sessionScope.account.nickname}");
 
-        assertThrows(Identity.Failure.class, () -> identity.user(withSession("account", new Bean("kim", true))));
+        assertThrows(Identity.Failure.class, () -> identity.user(withSession("account", new Account("kim", true))));
     }
 
     @Test
     void expressionCannotChangeTheSession() {
         Identity identity = user("${sessionScope.account.login = 'admin'}");
 
-        assertThrows(Identity.Failure.class, () -> identity.user(withSession("account", new Bean("kim", true))));
+        assertThrows(Identity.Failure.class, () -> identity.user(withSession("account", new Account("kim", true))));
     }
 
     @Test
     void roleExpressionTrueFalseAndFailing() {
         Identity identity = identity(Map.of("chathub.role.expression", "${sessionScope.account.agent}"));
 
-        assertTrue(identity.permits(withSession("account", new Bean("kim", true))));
-        assertFalse(identity.permits(withSession("account", new Bean("kim", false))));
+        assertTrue(identity.permits(withSession("account", new Account("kim", true))));
+        assertFalse(identity.permits(withSession("account", new Account("kim", false))));
         assertFalse(identity.permits(withSession("account", "no bean")));
         assertFalse(identity.permits(request(null, Map.of())));
     }
@@ -198,29 +199,5 @@ class IdentityTest {
     void namesInsideStringsAndAfterDotsAreNotImplicitObjects() {
         assertEquals(Set.of("sessionScope", "header"), UserExpression.topLevelNames(
                 "${sessionScope['param'].login ne null ? sessionScope.x.param : header[\"it's \\\" param\"]} 1.5e3"));
-    }
-
-    /** A legacy application's user object. */
-    public static final class Bean {
-        private final String login;
-        private final boolean agent;
-
-        Bean(String login, boolean agent) {
-            this.login = login;
-            this.agent = agent;
-        }
-
-        public String getLogin() {
-            return login;
-        }
-
-        public boolean isAgent() {
-            return agent;
-        }
-
-        @Override
-        public String toString() {
-            return "Bean@" + login;
-        }
     }
 }
