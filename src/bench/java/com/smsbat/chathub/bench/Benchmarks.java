@@ -9,6 +9,7 @@ import com.smsbat.chathub.client.Operator;
 import com.smsbat.chathub.internal.cache.OperatorKey;
 import com.smsbat.chathub.internal.cache.OperatorTokenCache;
 import com.smsbat.chathub.internal.cache.OperatorTokenSource;
+import com.smsbat.chathub.internal.identity.IdentityBenchmark;
 import com.smsbat.chathub.internal.injection.InjectionBenchmark;
 import com.smsbat.chathub.internal.rendering.WidgetMarkupBenchmark;
 import com.smsbat.chathub.sandbox.ChatHubSandbox;
@@ -150,6 +151,7 @@ public final class Benchmarks {
                 .include(CacheHitBenchmark.class.getName())
                 .include(WidgetMarkupBenchmark.class.getName())
                 .include(InjectionBenchmark.class.getName())
+                .include(IdentityBenchmark.class.getName() + "\\.(remoteUser|expressionAndRole)$")
                 .mode(Mode.AverageTime)
                 .timeUnit(TimeUnit.NANOSECONDS)
                 .forks(1)
@@ -171,6 +173,13 @@ public final class Benchmarks {
         report.add(new Row("JMH: the tag's markup from a warm cache", "cache hit " + nanos(hit), micro(markup),
                 times(score(markup) / score(hit)), "≤ 2 KB allocated per page",
                 Report.verdict(allocated(markup) <= 2048)));
+        RunResult remoteUser = results.get("remoteUser");
+        RunResult expressions = results.get("expressionAndRole");
+        double added = score(expressions) - score(remoteUser);
+        report.add(new Row("JMH: finding the user with `chathub.user` and `chathub.role.expression` over the session's "
+                + "own bean (session a stand-in)", "container's remote user: " + micro(remoteUser),
+                micro(expressions) + String.format(", %+.0f ns per request", added),
+                times(score(expressions) / score(remoteUser)), "≤ 1 µs added per request", Report.verdict(added <= 1000)));
         Map<String, Double> extra = new HashMap<>();
         for (String kilobytes : List.of("4", "100")) {
             RunResult plain = results.get("plainPage" + kilobytes);

@@ -90,6 +90,15 @@ final class ChatHubApps {
         return html.replaceAll("(?s)<template\\b.*?</template>", "");
     }
 
+    /** Every message along {@code failure}'s causes: where a container puts the reason a deployment failed. */
+    static String causeMessages(Throwable failure) {
+        StringBuilder messages = new StringBuilder();
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            messages.append(t.getMessage()).append(" | ");
+        }
+        return messages.toString();
+    }
+
     /** The widget script tags in {@code html}, in order. */
     static List<ScriptTag> scripts(String html) {
         Matcher matcher = SCRIPT.matcher(html);

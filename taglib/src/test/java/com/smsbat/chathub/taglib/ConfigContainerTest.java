@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 
 import static com.smsbat.chathub.taglib.ChatHubApps.FALLBACK;
+import static com.smsbat.chathub.taglib.ChatHubApps.causeMessages;
 import static com.smsbat.chathub.taglib.ChatHubApps.page;
 import static com.smsbat.chathub.taglib.ChatHubApps.scripts;
 import static com.smsbat.chathub.taglib.ChatHubApps.widget;
@@ -140,13 +141,5 @@ class ConfigContainerTest {
         } finally {
             container.close();
         }
-    }
-
-    private static String causeMessages(Throwable failure) {
-        StringBuilder messages = new StringBuilder();
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            messages.append(t.getMessage()).append(" | ");
-        }
-        return messages.toString();
     }
 }

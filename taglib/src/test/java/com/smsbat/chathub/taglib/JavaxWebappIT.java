@@ -7,6 +7,7 @@ import com.smsbat.chathub.internal.rendering.RenewalModule;
 import com.smsbat.chathub.sandbox.ChatHubSandbox;
 import com.smsbat.chathub.testing.TestContainer;
 import com.smsbat.chathub.testing.TestHttp;
+import com.smsbat.chathub.testing.TestWebapp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -113,6 +114,22 @@ class JavaxWebappIT {
         JsonNode body = JSON.readTree(response.body());
         assertEquals(101L, operatorOf(body.path("token").asText()));
         assertTrue(Instant.parse(body.path("expiresAt").asText()).isAfter(Instant.now()), response.body());
+    }
+
+    /** {@code chathub.user} on the container's own EL (3.0 on Tomcat 8.5 and Jetty 9.4), through the jar's javax.el. */
+    @Test
+    void userNamedByAnExpressionOverAProxysHeaderGetsTheirPanel() {
+        Map<String, String> settings = ChatHubApps.sandboxSettings(sandbox);
+        settings.put("chathub.user", "${header['X-Remote-User']}");
+        try (TestContainer proxied = TestContainer.start(TestWebapp.create().contextPath("/proxied")
+                .webXml(ChatHubApps.contextParams(settings))
+                .file("WEB-INF/chathub-operators.properties", ChatHubApps.MAPPING)
+                .file("page.jsp", page(widget())))) {
+            TestHttp http = TestHttp.anonymous();
+            String html = http.send(http.request(proxied.uri("/page.jsp")).header("X-Remote-User", "john").build()).body();
+
+            assertEquals(101L, operatorOf(scripts(html).get(0).token()), html);
+        }
     }
 
     @Test

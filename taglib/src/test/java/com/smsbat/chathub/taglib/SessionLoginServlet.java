@@ -9,7 +9,8 @@ import java.io.IOException;
 
 /**
  * Plays a legacy application's home-grown login: {@code /login?user=…&operator=…&name=…} puts those into
- * the session attributes {@code user}, {@code chathub.operator} and {@code displayName}; {@code /logout}
+ * the session attributes {@code user}, {@code chathub.operator} and {@code displayName};
+ * {@code /login?account=…&agent=true} puts an {@link Account} into {@code currentUser}; {@code /logout}
  * ends the session.
  */
 public class SessionLoginServlet extends HttpServlet {
@@ -32,6 +33,10 @@ public class SessionLoginServlet extends HttpServlet {
         copy(request, session, "user", "user");
         copy(request, session, "operator", "chathub.operator");
         copy(request, session, "name", "displayName");
+        String account = request.getParameter("account");
+        if (account != null) {
+            session.setAttribute("currentUser", new Account(account, Boolean.parseBoolean(request.getParameter("agent"))));
+        }
         response.getWriter().write(page("ok"));
     }
 

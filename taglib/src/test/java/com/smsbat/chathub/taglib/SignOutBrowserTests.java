@@ -5,6 +5,7 @@ import com.smsbat.chathub.sandbox.SandboxEndpoint;
 import com.smsbat.chathub.testing.Browser;
 import com.smsbat.chathub.testing.Closing;
 import com.smsbat.chathub.testing.TestContainer;
+import com.smsbat.chathub.testing.TestWebapp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,6 +20,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -29,7 +31,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * ee10 in the default execution, Tomcat 10.1 in its own): the full chain of tag, token endpoint, token cache,
  * sandbox and its stand-in widget. Pages check every {@link #CHECK}. Each tab is a window of its own, so that
  * minimizing it makes its page hidden ({@code document.visibilityState}) while another is in front.
- * Subclasses put the token endpoint inside or outside the security constraint.
+ * Subclasses put the token endpoint inside or outside the security constraint, or sign users in the application's
+ * own way.
  */
 abstract class SignOutBrowserTests {
 
@@ -43,13 +46,16 @@ abstract class SignOutBrowserTests {
 
     static ChatHubSandbox sandbox;
     static TestContainer container;
-    private static Browser browser;
+    static Browser browser;
 
     static void start(boolean endpointInsideConstraint) {
+        start(sandbox -> FormLoginApp.create(sandbox, endpointInsideConstraint, Map.of("chathub.renewal.check", CHECK.toString())));
+    }
+
+    static void start(Function<ChatHubSandbox, TestWebapp> app) {
         Browser.assumeAvailable();
         sandbox = ChatHubSandbox.start();
-        container = TestContainer.start(FormLoginApp.create(sandbox, endpointInsideConstraint,
-                Map.of("chathub.renewal.check", CHECK.toString())));
+        container = TestContainer.start(app.apply(sandbox));
         browser = Browser.start();
     }
 
@@ -61,11 +67,16 @@ abstract class SignOutBrowserTests {
     @BeforeEach
     void signIn() {
         driver().executeCdpCommand("Network.clearBrowserCookies", Map.of());
+        signInAsJohn();
+        awaitReadyPanel();
+    }
+
+    /** Signs in as john and lands on the page with the panel: here through the container's FORM login. */
+    void signInAsJohn() {
         browser.open(container.uri("/page.jsp"));
         driver().findElement(By.id("j_username")).sendKeys("john");
         driver().findElement(By.id("j_password")).sendKeys("pw");
         driver().findElement(By.id("sign-in")).click();
-        awaitReadyPanel();
     }
 
     @AfterEach

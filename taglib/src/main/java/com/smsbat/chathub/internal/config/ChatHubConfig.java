@@ -42,8 +42,10 @@ public final class ChatHubConfig {
     private final String password;
     private final String companyToken;
     private final String organization;
+    private final String user;
     private final String userSessionAttribute;
     private final List<String> roles;
+    private final String roleExpression;
     private final String operatorResolver;
     private final String operatorMapping;
     private final String operatorSessionAttribute;
@@ -80,8 +82,10 @@ public final class ChatHubConfig {
             String password,
             String companyToken,
             String organization,
+            String user,
             String userSessionAttribute,
             List<String> roles,
+            String roleExpression,
             String operatorResolver,
             String operatorMapping,
             String operatorSessionAttribute,
@@ -115,8 +119,10 @@ public final class ChatHubConfig {
         this.password = password;
         this.companyToken = companyToken;
         this.organization = organization;
+        this.user = user;
         this.userSessionAttribute = userSessionAttribute;
         this.roles = roles;
+        this.roleExpression = roleExpression;
         this.operatorResolver = operatorResolver;
         this.operatorMapping = operatorMapping;
         this.operatorSessionAttribute = operatorSessionAttribute;
@@ -189,20 +195,30 @@ public final class ChatHubConfig {
             throw new ChatHubConfigException(Setting.OPERATOR_RESOLVER, resolver,
                     "must be mapping, session, directory or a class name");
         }
+        String user = v.text(Setting.USER);
+        if (!user.isEmpty() && !v.text(Setting.USER_SESSION_ATTRIBUTE).isEmpty()) {
+            // Refused rather than ranked: whichever won, the other would be silently ignored.
+            throw new ChatHubConfigException(Setting.USER, user, "set either chathub.user or its shorthand "
+                    + "chathub.user.session-attribute, not both");
+        }
         List<String> roles = v.list(Setting.ROLE);
+        // Either says which users the application vouches for: container roles, or its own sign-in's expression.
+        boolean vouched = !roles.isEmpty() || !v.text(Setting.ROLE_EXPRESSION).isEmpty();
         boolean provision = v.bool(Setting.OPERATOR_PROVISION);
         if (provision) {
             requireForProvisioning(!"directory".equals(resolver), "chathub.operator.resolver=directory",
                     "operators are created for users the directory resolver finds no operator for");
             requireForProvisioning(v.text(Setting.ORGANIZATION).isEmpty(), "chathub.organization",
                     "it names the organization new operators are created in");
-            requireForProvisioning(roles.isEmpty(), "chathub.role",
-                    "only users in one of its roles may have an operator created for them");
+            requireForProvisioning(!vouched, "chathub.role",
+                    "only users in one of its roles (or for whom chathub.role.expression holds) may have an operator "
+                            + "created for them");
         }
-        if ("directory".equals(resolver) && roles.isEmpty()) {
+        if ("directory".equals(resolver) && !vouched) {
             // A name is only worth an operator's panel for users the application vouches for.
-            throw new ChatHubConfigException(Setting.ROLE, "", "chathub.operator.resolver=directory needs it: only users"
-                    + " in one of its roles are matched to ChatHub's operators by name");
+            throw new ChatHubConfigException(Setting.ROLE, "", "chathub.operator.resolver=directory needs it (or "
+                    + "chathub.role.expression): only users in one of its roles are matched to ChatHub's operators by "
+                    + "name");
         }
         return new ChatHubConfig(
                 v.bool(Setting.ENABLED),
@@ -213,8 +229,10 @@ public final class ChatHubConfig {
                 password,
                 companyToken,
                 v.text(Setting.ORGANIZATION),
+                user,
                 v.text(Setting.USER_SESSION_ATTRIBUTE),
                 roles,
+                v.text(Setting.ROLE_EXPRESSION),
                 resolver,
                 v.text(Setting.OPERATOR_MAPPING),
                 v.text(Setting.OPERATOR_SESSION_ATTRIBUTE),
@@ -280,12 +298,22 @@ public final class ChatHubConfig {
         return organization;
     }
 
+    /** {@code chathub.user}: an EL expression, checked when the runtime starts; empty: not set. */
+    public String user() {
+        return user;
+    }
+
     public String userSessionAttribute() {
         return userSessionAttribute;
     }
 
     public List<String> roles() {
         return roles;
+    }
+
+    /** {@code chathub.role.expression}: an EL expression, checked when the runtime starts; empty: not set. */
+    public String roleExpression() {
+        return roleExpression;
     }
 
     public String operatorResolver() {

@@ -7,6 +7,7 @@ import com.smsbat.chathub.internal.cache.OperatorTokenSource;
 import com.smsbat.chathub.internal.config.ChatHubConfig;
 import com.smsbat.chathub.internal.config.ChatHubConfigException;
 import com.smsbat.chathub.internal.config.Setting;
+import com.smsbat.chathub.internal.identity.Identity;
 import com.smsbat.chathub.internal.injection.HtmlInjector;
 import com.smsbat.chathub.internal.resolution.ChatHubDirectory;
 import com.smsbat.chathub.internal.resolution.PanelVerdict;
@@ -41,6 +42,7 @@ public final class ChatHubRuntime implements AutoCloseable {
 
     private final ChatHubConfig config;
     private final ChatHubSandbox sandbox;
+    private final Identity identity;
     private final URI widgetUrl;
     private final ChatHubClient chatHub;
     private final ExecutorService executor;
@@ -54,6 +56,7 @@ public final class ChatHubRuntime implements AutoCloseable {
     private ChatHubRuntime(ChatHubConfig config, ServletContext context, Clock clock, ChatHubSandbox sandbox) {
         this.config = config;
         this.sandbox = sandbox;
+        this.identity = Identity.of(config);
         this.widgetUrl = config.widgetUrl() != null ? config.widgetUrl() : sandbox.widgetScriptUri();
         this.injector = config.inject() ? injector(config) : null;
         ChatHubClient.Builder client = ChatHubClient.builder()
@@ -145,6 +148,10 @@ public final class ChatHubRuntime implements AutoCloseable {
 
     OperatorResolver resolver() {
         return resolver;
+    }
+
+    Identity identity() {
+        return identity;
     }
 
     /** Keeps {@code verdict} for {@code explain(user)} and logs it for administrators who asked for it. */

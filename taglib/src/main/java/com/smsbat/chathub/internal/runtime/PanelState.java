@@ -3,6 +3,7 @@ package com.smsbat.chathub.internal.runtime;
 import com.smsbat.chathub.client.OperatorToken;
 import com.smsbat.chathub.internal.cache.OperatorKey;
 import com.smsbat.chathub.internal.config.ChatHubConfig;
+import com.smsbat.chathub.internal.identity.Identity;
 import com.smsbat.chathub.internal.resolution.LogText;
 import com.smsbat.chathub.internal.resolution.PanelVerdict;
 import com.smsbat.chathub.internal.resolution.PanelVerdict.Outcome;
@@ -15,7 +16,6 @@ import jakarta.servlet.http.HttpSession;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.Principal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -94,6 +94,7 @@ public final class PanelState {
     private final Set<Long> organizationsWithPanel = new HashSet<>();
     private boolean userKnown;
     private String user;
+    private String userFailure;
     private List<OperatorAssignment> assignments;
     private boolean renewalScriptWritten;
     private Optional<Panel> defaultPanel;
@@ -130,21 +131,14 @@ public final class PanelState {
         return user;
     }
 
+    /** A {@code chathub.user} that fails for this request makes it anonymous: the fallback, never a broken page. */
     private String findUser() {
-        String attribute = runtime.config().userSessionAttribute();
-        if (attribute.isEmpty()) {
-            return blankToNull(request.getRemoteUser());
+        try {
+            return runtime.identity().user(request);
+        } catch (Identity.Failure e) {
+            userFailure = e.getMessage();
+            return null;
         }
-        HttpSession session = request.getSession(false);
-        Object value = session == null ? null : session.getAttribute(attribute);
-        if (value instanceof Principal) {
-            return blankToNull(((Principal) value).getName());
-        }
-        return value == null ? null : blankToNull(value.toString());
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.trim().isEmpty() ? null : value;
     }
 
     /**
@@ -156,10 +150,15 @@ public final class PanelState {
             String name = user();
             if (name == null) {
                 assignments = Collections.emptyList();
-                decide(Outcome.NOT_LOGGED_IN, "");
+                decide(userFailure == null ? Outcome.NOT_LOGGED_IN : Outcome.RESOLVER_FAILED,
+                        userFailure == null ? "" : userFailure);
             } else if (!inRole()) {
                 assignments = Collections.emptyList();
                 decide(Outcome.NOT_IN_ROLE, "in none of chathub.role=" + String.join(",", runtime.config().roles()));
+            } else if (!runtime.identity().permits(request)) {
+                assignments = Collections.emptyList();
+                decide(Outcome.NOT_IN_ROLE, "chathub.role.expression=" + runtime.identity().roleExpression()
+                        + " is not true");
             } else {
                 Resolvers.Resolution resolution = resolve(name);
                 assignments = resolution.assignments();

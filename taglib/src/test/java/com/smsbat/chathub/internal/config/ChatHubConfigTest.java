@@ -110,6 +110,14 @@ class ChatHubConfigTest {
     }
 
     @Test
+    void directoryResolverStartsWithTheRoleExpressionOfAnApplicationWithoutContainerRoles() {
+        ChatHubConfig config = parse(Map.of("chathub.operator.resolver", "directory",
+                "chathub.role.expression", "${sessionScope.account.agent}"));
+
+        assertEquals("directory", config.operatorResolver());
+    }
+
+    @Test
     void onboardingCreatesTenOperatorsAMinuteUnlessSetOtherwise() {
         assertEquals(10, parse(Map.of()).operatorProvisionMaxPerMinute());
         assertEquals(3, parse(Map.of("chathub.operator.provision.max-per-minute", "3")).operatorProvisionMaxPerMinute());

@@ -1,0 +1,119 @@
+package com.smsbat.chathub.internal.identity;
+
+import com.smsbat.chathub.internal.config.ChatHubConfig;
+import com.smsbat.chathub.internal.config.ChatHubConfigException;
+import com.smsbat.chathub.internal.config.Setting;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+
+import java.security.Principal;
+
+/**
+ * Who a request's user is ({@code chathub.user}, its shorthand {@code chathub.user.session-attribute}, or
+ * {@code request.getRemoteUser()}) and whether {@code chathub.role.expression} lets them have a panel.
+ *
+ * <p>The EL classes are only touched when an expression is set: an application on a container without an EL
+ * implementation (a bare Jetty without JSP) runs as before unless it asks for one.
+ */
+public final class Identity {
+
+    private final String sessionAttribute;
+    private final UserExpression user;
+    private final UserExpression role;
+
+    private Identity(String sessionAttribute, UserExpression user, UserExpression role) {
+        this.sessionAttribute = sessionAttribute;
+        this.user = user;
+        this.role = role;
+    }
+
+    /**
+     * Parses {@code config}'s expressions, once, with the container's EL implementation.
+     *
+     * @throws ChatHubConfigException naming the setting and its value when an expression cannot be used
+     */
+    public static Identity of(ChatHubConfig config) {
+        UserExpression user = config.user().isEmpty() ? null : parse(Setting.USER, config.user(), Object.class);
+        UserExpression role = config.roleExpression().isEmpty() ? null
+                : parse(Setting.ROLE_EXPRESSION, config.roleExpression(), Boolean.class);
+        return new Identity(config.userSessionAttribute(), user, role);
+    }
+
+    private static UserExpression parse(Setting setting, String text, Class<?> type) {
+        try {
+            return UserExpression.parse(setting, text, type);
+        } catch (LinkageError e) {
+            throw new ChatHubConfigException(setting, text, "needs the Expression Language (EL 3.0 or newer) that "
+                    + "JSP containers have, and this one has none: " + e);
+        }
+    }
+
+    /**
+     * The user's name, or {@code null} for anonymous requests.
+     *
+     * @throws Failure when {@code chathub.user} cannot be evaluated for this request: that user gets no panel
+     */
+    public String user(HttpServletRequest request) {
+        if (user != null) {
+            return name(user.evaluate(request));
+        }
+        if (sessionAttribute.isEmpty()) {
+            return blankToNull(request.getRemoteUser());
+        }
+        HttpSession session = request.getSession(false);
+        Object value = session == null ? null : session.getAttribute(sessionAttribute);
+        if (value instanceof Principal) {
+            return blankToNull(((Principal) value).getName());
+        }
+        return value == null ? null : blankToNull(value.toString());
+    }
+
+    /**
+     * A name from what {@code chathub.user} gave. Anything but text, a number or a principal is refused rather than
+     * turned into its {@code toString()}: an application's {@code Account} object is nobody's name.
+     */
+    private String name(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Principal) {
+            return blankToNull(((Principal) value).getName());
+        }
+        if (value instanceof CharSequence || value instanceof Number) {
+            return blankToNull(value.toString());
+        }
+        throw user.failure("gave a " + value.getClass().getName() + ", not a name: point it at the property "
+                + "that holds the user's name, such as .login");
+    }
+
+    /** Whether {@code chathub.role.expression} is unset or true for this request; false when it fails. */
+    public boolean permits(HttpServletRequest request) {
+        if (role == null) {
+            return true;
+        }
+        try {
+            return Boolean.TRUE.equals(role.evaluate(request));
+        } catch (Failure e) {
+            return false;
+        }
+    }
+
+    /** {@code chathub.role.expression} as set, for verdicts. */
+    public String roleExpression() {
+        return role == null ? "" : role.text();
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.trim().isEmpty() ? null : value;
+    }
+
+    /** An expression that failed for one request; already logged (once per distinct message). */
+    public static final class Failure extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        Failure(String message) {
+            super(message, null, false, false);
+        }
+    }
+}
