@@ -3,7 +3,7 @@
 <c:set var="activeNav" value="settings"/>
 <%@ include file="/WEB-INF/jspf/header.jspf" %>
 <h1>Settings</h1>
-<p class="muted">The "Settings" section of the project's README, as built into this WAR. This demo sets
+<p class="muted">The project's settings reference (<code>docs/settings.md</code>), as built into this WAR. This demo sets
   <code>chathub.api.url=sandbox</code> and <code>chathub.operator.mapping</code> in its <code>web.xml</code>.</p>
 <div class="readme" id="settings">${settingsHtml}</div>
 <%@ include file="/WEB-INF/jspf/footer.jspf" %>

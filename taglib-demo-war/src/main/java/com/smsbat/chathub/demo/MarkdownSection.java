@@ -6,8 +6,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Just enough Markdown for one README section: paragraphs and one table, with inline code, emphasis and
- * links (links keep only their text: their targets are README anchors). Everything is HTML-escaped first.
+ * Just enough Markdown for one section of the docs: paragraphs and one table, with inline code, emphasis and
+ * links (links keep only their text: their targets are other pages of the docs). Everything is HTML-escaped first.
  */
 final class MarkdownSection {
 

@@ -11,29 +11,29 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Shows the README's "Settings" section (copied into the WAR by the build), so the demo links to the
- * settings table without a copy of it that could drift.
+ * Shows the project's settings reference, {@code docs/settings.md} (copied into the WAR by the build), so the demo
+ * links to the settings table without a copy of it that could drift.
  */
 public final class SettingsServlet extends HttpServlet {
 
-    private static final String README = "README.md";
-    private static final String SECTION = "## Settings";
+    private static final String PAGE = "settings.md";
+    private static final String SECTION = "# Settings";
 
     private String settingsHtml;
 
     @Override
     public void init() throws ServletException {
-        try (InputStream in = SettingsServlet.class.getResourceAsStream(README)) {
+        try (InputStream in = SettingsServlet.class.getResourceAsStream(PAGE)) {
             if (in == null) {
-                throw new UnavailableException("the build did not copy " + README + " next to " + getClass().getName());
+                throw new UnavailableException("the build did not copy " + PAGE + " next to " + getClass().getName());
             }
             String section = MarkdownSection.extract(new String(in.readAllBytes(), StandardCharsets.UTF_8), SECTION);
             if (section.isEmpty()) {
-                throw new UnavailableException(README + " has no '" + SECTION + "' section");
+                throw new UnavailableException(PAGE + " has no '" + SECTION + "' section");
             }
             settingsHtml = MarkdownSection.toHtml(section);
         } catch (IOException e) {
-            throw new ServletException("cannot read " + README, e);
+            throw new ServletException("cannot read " + PAGE, e);
         }
     }
 

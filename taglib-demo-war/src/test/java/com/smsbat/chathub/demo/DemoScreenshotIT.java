@@ -13,7 +13,7 @@ import java.nio.file.Path;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Makes the README's picture of the dashboard with the sandbox panel, only when asked:
+ * Makes the picture (README, docs/demo.md) of the dashboard with the sandbox panel, only when asked:
  * {@code mvn -B -pl taglib-demo-war -am verify -Dtest=MarkdownSectionTest -Dsurefire.failIfNoSpecifiedTests=false
  * -Dit.test=DemoScreenshotIT -Ddemo.screenshot=$PWD/docs/demo-dashboard.png}.
  */

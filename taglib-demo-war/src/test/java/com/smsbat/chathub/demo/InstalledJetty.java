@@ -10,8 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The {@code jetty-home} distribution the build unpacked, run with {@code java -jar start.jar} in a
- * {@code jetty.base} of its own, set up as the README says: the modules, the demo's context file and realm, the
- * WAR in {@code webapps/}.
+ * {@code jetty.base} of its own, set up as docs/installed-servers.md says: the modules, the demo's context file and
+ * realm, the WAR in {@code webapps/}.
  */
 final class InstalledJetty extends InstalledServer {
 

@@ -146,9 +146,9 @@ abstract class InstalledServer implements DemoSite, AutoCloseable {
         }
     }
 
-    /** The project's README, whose "Run the demo WAR on your own Tomcat or Jetty" these servers follow. */
-    static String readme() {
-        return read(shipped("../../../README.md").normalize());
+    /** {@code docs/installed-servers.md}, "Run the demo WAR on your own Tomcat or Jetty", which these servers follow. */
+    static String installedServersPage() {
+        return read(shipped("../../../docs/installed-servers.md").normalize());
     }
 
     /** A file the demo ships for installed servers, e.g. {@code tomcat/tomcat-users.xml}. */

@@ -16,15 +16,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Debian's {@code tomcat10} package (Tomcat 10.1) run with {@code catalina.sh run} and a {@code CATALINA_BASE} of
- * its own, set up as the README says: the package's configuration, the demo's {@code tomcat-users.xml}, the WAR
- * in {@code webapps/}.
+ * its own, set up as docs/installed-servers.md says: the package's configuration, the demo's
+ * {@code tomcat-users.xml}, the WAR in {@code webapps/}.
  */
 final class InstalledTomcat extends InstalledServer {
 
     static final Path CATALINA_HOME = Path.of("/usr/share/tomcat10");
     private static final Path MANAGER = Path.of("/usr/share/tomcat10-admin/manager");
 
-    /** The package's HTTP connector, and how the README moves it to the loopback interface. */
+    /** The package's HTTP connector, and how docs/installed-servers.md moves it to the loopback interface. */
     static final String CONNECTOR = "<Connector port=\"8080\" protocol=\"HTTP/1.1\"";
 
     private InstalledTomcat(String name) {

@@ -11,8 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The demo WAR on the Jetty 12.1 distribution ({@code jetty-home}), deployed as the README says and started with
- * {@code -Dchathub.inject=true}.
+ * The demo WAR on the Jetty 12.1 distribution ({@code jetty-home}), deployed as docs/installed-servers.md says and
+ * started with {@code -Dchathub.inject=true}.
  */
 class JettyInstallationIT extends InstalledDemoChecks {
 
@@ -32,14 +32,14 @@ class JettyInstallationIT extends InstalledDemoChecks {
     }
 
     @Test
-    void readmeSetsUpJettyTheWayThisTestDoes() {
-        String readme = InstalledServer.readme();
+    void installedServersPageSetsUpJettyTheWayThisTestDoes() {
+        String page = InstalledServer.installedServersPage();
 
         assertAll(
-                () -> assertTrue(readme.contains("java -jar $JETTY_HOME/start.jar " + InstalledJetty.MODULES), "modules"),
-                () -> assertTrue(readme.contains("jetty-home-" + jetty.version() + ".tar.gz"), "the version tested"),
-                () -> assertTrue(readme.contains("cp $DEMO/src/main/jetty/chathub-demo.xml webapps/"), "context file"),
-                () -> assertTrue(readme.contains("cp $DEMO/src/main/jetty/demo-realm.properties etc/"), "realm"));
+                () -> assertTrue(page.contains("java -jar $JETTY_HOME/start.jar " + InstalledJetty.MODULES), "modules"),
+                () -> assertTrue(page.contains("jetty-home-" + jetty.version() + ".tar.gz"), "the version tested"),
+                () -> assertTrue(page.contains("cp $DEMO/src/main/jetty/chathub-demo.xml webapps/"), "context file"),
+                () -> assertTrue(page.contains("cp $DEMO/src/main/jetty/demo-realm.properties etc/"), "realm"));
     }
 
     /** The WAR's own JSTL is the only one: the distribution's {@code ee10-jstl} module is not enabled. */

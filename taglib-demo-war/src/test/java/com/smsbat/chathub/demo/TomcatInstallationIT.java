@@ -14,9 +14,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The demo WAR on Debian's Tomcat 10.1 package, deployed as the README says, three times: as it ships, with a
- * context file that sets ChatHub settings for that one application, and with a context file holding an invalid
- * setting.
+ * The demo WAR on Debian's Tomcat 10.1 package, deployed as docs/installed-servers.md says, three times: as it
+ * ships, with a context file that sets ChatHub settings for that one application, and with a context file holding
+ * an invalid setting.
  */
 class TomcatInstallationIT extends InstalledDemoChecks {
 
@@ -56,15 +56,15 @@ class TomcatInstallationIT extends InstalledDemoChecks {
     }
 
     @Test
-    void readmeSetsUpTomcatTheWayThisTestDoes() {
-        String readme = InstalledServer.readme();
+    void installedServersPageSetsUpTomcatTheWayThisTestDoes() {
+        String page = InstalledServer.installedServersPage();
 
         assertAll(
-                () -> assertTrue(readme.contains("sed -i 's|" + InstalledTomcat.CONNECTOR + "|"
+                () -> assertTrue(page.contains("sed -i 's|" + InstalledTomcat.CONNECTOR + "|"
                         + InstalledTomcat.connector(8080) + "|'"), "the connector line"),
-                () -> assertTrue(readme.contains("cp $DEMO/src/main/tomcat/tomcat-users.xml $CATALINA_BASE/conf/"),
+                () -> assertTrue(page.contains("cp $DEMO/src/main/tomcat/tomcat-users.xml $CATALINA_BASE/conf/"),
                         "the users"),
-                () -> assertTrue(readme.contains("$CATALINA_HOME/bin/catalina.sh run"), "the start"));
+                () -> assertTrue(page.contains("$CATALINA_HOME/bin/catalina.sh run"), "the start"));
     }
 
     @Test

@@ -35,7 +35,7 @@ import java.util.stream.Collectors;
  * validate-token answer JSON; synchronize creates every operator it is given, duplicate names included; status
  * answers 200 with no body. Other token encodings and every kind of misbehaviour come only from the tests' fault injector
  * ({@code SandboxFaults}, in the test sources, never in the library jar).
- * What the reference pages leave open the sandbox decides on its own, as the README's sandbox section lists: 400 for
+ * What the reference pages leave open the sandbox decides on its own, as docs/sandbox.md lists: 400 for
  * an {@code expiresAt} without an offset, in the past or more than 24 hours ahead (by the sandbox clock) and for an
  * operator that is not active, 404 for an unknown organization or operator, {@code {"error":"…"}} error bodies.
  *

@@ -34,7 +34,7 @@ import java.util.logging.Logger;
 /**
  * Serves every sandbox request: counts it, applies faults, checks company auth, and answers as ChatHub's reference
  * pages show. What those pages do not state (error statuses for unknown or inactive operators, error bodies, the
- * offset demanded in {@code expiresAt}) is the sandbox's own choice, listed in the README.
+ * offset demanded in {@code expiresAt}) is the sandbox's own choice, listed in docs/sandbox.md.
  */
 final class SandboxHandler implements HttpHandler {
 

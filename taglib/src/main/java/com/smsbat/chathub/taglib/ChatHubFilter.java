@@ -39,7 +39,7 @@ import java.util.logging.Logger;
  * {@code web.xml}, with {@code <async-supported>true</async-supported>}. To leave it out, list fragments in
  * {@code <absolute-ordering>} without {@code chathub}, or set {@code chathub.enabled=false}.
  *
- * <p>All settings are read once, in {@link #init}; the README's settings table lists them.
+ * <p>All settings are read once, in {@link #init}; the settings table of docs/settings.md lists them.
  */
 public class ChatHubFilter implements Filter {
 

@@ -5,7 +5,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** The logger administrators configure for the integration is the one the README names: the filter's. */
+/** The logger administrators configure for the integration is the one docs/shared-server.md names: the filter's. */
 class FilterLoggerTest {
 
     @Test

@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A back-office page that echoes a stored note unescaped, under the strict CSP the README recommends
+ * A back-office page that echoes a stored note unescaped, under the strict CSP docs/renewal.md recommends
  * ({@code script-src 'nonce-…' 'strict-dynamic'}), in Chromium against the container of this run: whatever
  * markup the note plants, the browser module sends no request to an "attacker" server on 127.0.0.1 and puts the
  * user's token on no element but the real panel. A script the test adds to every document before the page's own

@@ -26,9 +26,9 @@ public final class ChatHubConfig {
 
     /**
      * The public filter's class name, {@code com.smsbat.chathub.taglib.ChatHubFilter}: the logger administrators
-     * configure for the integration's lines (the README names it), whichever internal class writes them, and the
-     * class an application declares in {@code web.xml}. Written out because internal code does not depend on the
-     * taglib package; a test checks that it names the filter.
+     * configure for the integration's lines (docs/shared-server.md names it), whichever internal class writes them,
+     * and the class an application declares in {@code web.xml}. Written out because internal code does not depend on
+     * the taglib package; a test checks that it names the filter.
      */
     public static final String FILTER_CLASS_NAME = "com.smsbat.chathub.taglib.ChatHubFilter";
 

@@ -6,8 +6,8 @@ import com.smsbat.chathub.internal.cache.OperatorTokenCache;
 import java.util.Locale;
 
 /**
- * Every setting ChatHub Taglib reads, in one place: name, default and meaning. The README's settings
- * table is checked against this list by a test, so the two cannot drift apart.
+ * Every setting ChatHub Taglib reads, in one place: name, default and meaning. The settings
+ * table of docs/settings.md is checked against this list by a test, so the two cannot drift apart.
  *
  * <p>Each setting is looked up, first match wins, as a system property ({@code -Dchathub.api.url=…}),
  * an environment variable ({@code CHATHUB_API_URL}: upper case, {@code .} and {@code -} as {@code _}),

@@ -30,7 +30,7 @@ public final class ChatHubOff {
             + "(or chathub.api.url=sandbox to try it offline)";
     public static final String STARTUP_FAILED_FIX = "the library needs jackson-databind 2.9 or newer (with its "
             + "jackson-core and jackson-annotations) in WEB-INF/lib, and Java 8 or newer; see the compatibility table "
-            + "in the README";
+            + "in docs/compatibility.md";
     public static final String INVALID_FIX = "correct that setting; chathub.fail-on-invalid-config=false is why the "
             + "application started without panels";
 

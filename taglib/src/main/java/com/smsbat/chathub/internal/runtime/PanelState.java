@@ -38,7 +38,7 @@ public final class PanelState {
     private static final Logger LOG = Logger.getLogger(ChatHubConfig.FILTER_CLASS_NAME);
     /**
      * The audit trail administrators read to answer "who had which operator's panel": one INFO line the first time
-     * a session is handed a given operator's token. The README names it; turning it off is setting its level.
+     * a session is handed a given operator's token. docs/security.md names it; turning it off is setting its level.
      */
     private static final Logger AUDIT = Logger.getLogger("com.smsbat.chathub.audit");
     /** Session attribute prefix, per operator; holds the user the line was written for. */
