@@ -8,6 +8,7 @@ import com.smsbat.chathub.taglib.WidgetTag;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpSession;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Scope;
@@ -83,14 +84,34 @@ public class WidgetMarkupBenchmark {
     }
 
     /**
-     * A logged-in user's page request: attributes, remote user, context path. Anything else throws, so the
-     * benchmark cannot quietly measure less than the tag does. Public for the injection benchmark.
+     * A logged-in user's page request: attributes, remote user, context path (the request's and the
+     * application's), and the session a signed-in user
+     * has (its attributes and id: the audit trail remembers there which operators' tokens it was handed). Anything
+     * else throws, so the benchmark cannot quietly measure less than the tag does. Public for the injection
+     * benchmark.
      */
     public static class PageRequest extends HttpServletRequestWrapper {
 
         private final Map<String, Object> attributes = new HashMap<>();
+        private final Map<String, Object> sessionAttributes = new HashMap<>();
+        private final HttpSession session = (HttpSession) Proxy.newProxyInstance(PageRequest.class.getClassLoader(),
+                new Class<?>[] {HttpSession.class}, (proxy, method, args) -> {
+                    switch (method.getName()) {
+                        case "getId":
+                            return "bench-session";
+                        case "getAttribute":
+                            return sessionAttributes.get((String) args[0]);
+                        case "setAttribute":
+                            sessionAttributes.put((String) args[0], args[1]);
+                            return null;
+                        default:
+                            throw new UnsupportedOperationException("session " + method.getName());
+                    }
+                });
         private final String user;
         private final String contextPath;
+        /** The application, as far as rendering asks it: its own context path. */
+        private final ServletContext application;
 
         public PageRequest(String user, String contextPath) {
             super((HttpServletRequest) Proxy.newProxyInstance(PageRequest.class.getClassLoader(),
@@ -99,6 +120,18 @@ public class WidgetMarkupBenchmark {
                     }));
             this.user = user;
             this.contextPath = contextPath;
+            this.application = (ServletContext) Proxy.newProxyInstance(PageRequest.class.getClassLoader(),
+                    new Class<?>[] {ServletContext.class}, (proxy, method, args) -> {
+                        if (method.getName().equals("getContextPath")) {
+                            return contextPath;
+                        }
+                        throw new UnsupportedOperationException("servlet context " + method.getName());
+                    });
+        }
+
+        @Override
+        public ServletContext getServletContext() {
+            return application;
         }
 
         /** Each page view is a new request to the container, with no attributes yet. */
@@ -114,6 +147,21 @@ public class WidgetMarkupBenchmark {
         @Override
         public String getContextPath() {
             return contextPath;
+        }
+
+        @Override
+        public String getRemoteAddr() {
+            return "127.0.0.1";
+        }
+
+        @Override
+        public HttpSession getSession(boolean create) {
+            return session;
+        }
+
+        @Override
+        public HttpSession getSession() {
+            return session;
         }
 
         @Override
