@@ -16,8 +16,8 @@ import java.util.stream.Collectors;
  * The library's settings, parsed and validated once when the filter starts. See {@link Setting} for
  * every name, default and meaning.
  *
- * <p>Not a record: a record's constructor would be public, and would make settings that skipped validation.
- * Accessors as a record's: {@code sandbox()} whether {@code chathub.api.url} is {@code sandbox}; {@code apiUrl()}
+ * <p>The constructor is private: only {@link #parse} makes one, so no settings skip validation. Accessors are
+ * named as the value they return: {@code sandbox()} whether {@code chathub.api.url} is {@code sandbox}; {@code apiUrl()}
  * {@code null} with the sandbox (known once it has started); {@code widgetUrl()} {@code null} with the sandbox
  * unless set explicitly; {@code roles()} empty: every logged-in user; {@code injectExclude()} url-patterns, split
  * and trimmed; {@code debugUsers()} user names from {@code chathub.debug}, or {@code *}.

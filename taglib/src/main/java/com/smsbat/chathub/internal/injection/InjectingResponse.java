@@ -17,7 +17,6 @@ import java.io.Writer;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
-import java.util.Objects;
 
 /**
  * The response an application writes while {@link HtmlInjector} may insert markup into it. It decides as late
