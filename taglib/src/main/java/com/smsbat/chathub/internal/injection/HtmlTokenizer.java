@@ -71,8 +71,6 @@ final class HtmlTokenizer {
     private static final long OTHER_NAME = -1;
     private static final long NAME_FULL = 1L << 56;
     private static final long BODY = name("body");
-    /** {@code /body>}: the marker's units after its {@code <}. */
-    private static final int MARKER_AFTER_LESS_THAN = "/body>".length();
     private static final long SCRIPT_NAME = name("script");
     private static final String[] TEXT_ELEMENTS = {
         "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript",
@@ -82,8 +80,11 @@ final class HtmlTokenizer {
     /** Names of fewer than three units, the shortest that changes the state ({@code xmp}), are below this. */
     private static final long SHORTEST_TEXT_ELEMENT = 1L << 14;
 
+    /** First letters of the names in {@link #TEXT_ELEMENTS}, {@code script} and {@code plaintext}, as bits from 'a'. */
+    private static final int CONTENT_CHANGING_FIRST_LETTERS = letters("instxp");
     /** Tab, line feed, form feed, carriage return and space: the tokenizer's white space. */
     private static final long SPACES = 1L << '\t' | 1L << '\n' | 1L << '\f' | 1L << '\r' | 1L << ' ';
+    private static final long NAME_ENDS = SPACES | 1L << '/' | 1L << '>';
     /** Units other than chars are followed in pieces of this length. */
     private static final int SCRATCH_LENGTH = 128;
 
@@ -152,29 +153,32 @@ final class HtmlTokenizer {
                             break;
                         }
                         i++;
-                        int end = i < to && units[i] == '/' ? i + 1 : i;
-                        if (end == to || !isLetter(units[end])) {
+                        boolean closing = i < to && units[i] == '/';
+                        int nameStart = closing ? i + 1 : i;
+                        if (nameStart == to || !isLetter(units[nameStart])) {
                             state = TAG_OPEN;
                             break;
                         }
-                        long tagName = 0;
-                        while (end < to && !endsName(units[end])) {
-                            tagName = appendName(tagName, units[end]);
-                            end++;
+                        int nameEnd = nameStart + 1;
+                        while (nameEnd < to && !endsName(units[nameEnd])) {
+                            nameEnd++;
                         }
-                        int tagEnd = end == to ? -1 : units[end] == '>' ? end + 1 : attributesEnd(units, end + 1, to);
+                        int tagEnd = nameEnd == to ? -1
+                                : units[nameEnd] == '>' ? nameEnd + 1 : attributesEnd(units, nameEnd + 1, to);
                         if (tagEnd < 0) {
                             state = TAG_OPEN;
                             break;
                         }
-                        boolean closing = units[i] == '/';
-                        if (closing && tagName == BODY && tagEnd - i == MARKER_AFTER_LESS_THAN) {
-                            last = tagEnd;
-                        }
                         i = tagEnd;
-                        state = closing ? DATA : afterStartTag(tagName);
-                        if (state != DATA) {
-                            break;
+                        if (closing) {
+                            if (nameEnd - nameStart == 4 && tagEnd == nameEnd + 1 && isBody(units, nameStart)) {
+                                last = tagEnd;
+                            }
+                        } else if (mayChangeContent(units[nameStart], nameEnd - nameStart)) {
+                            state = afterStartTag(name(units, nameStart, nameEnd));
+                            if (state != DATA) {
+                                break;
+                            }
                         }
                     }
                     break;
@@ -525,6 +529,30 @@ final class HtmlTokenizer {
     }
 
     /**
+     * Whether a start tag whose name starts with {@code first} and is {@code length} units long may be one that
+     * changes the content model: names of 3 ({@code xmp}) to 9 ({@code plaintext}) units starting with i, n, p,
+     * s, t or x. Most tags ({@code td}, {@code div}, {@code span}) are ruled out here without reading their name.
+     */
+    private static boolean mayChangeContent(char first, int length) {
+        return length >= 3 && length <= 9 && (CONTENT_CHANGING_FIRST_LETTERS >>> ((first | 0x20) - 'a') & 1) != 0;
+    }
+
+    /** The name of units {@code [from, to)}. */
+    private static long name(char[] units, int from, int to) {
+        long name = 0;
+        for (int k = from; k < to; k++) {
+            name = appendName(name, units[k]);
+        }
+        return name;
+    }
+
+    /** Whether the four units at {@code from} are {@code body}, in any case. */
+    private static boolean isBody(char[] units, int from) {
+        return (units[from] | 0x20) == 'b' && (units[from + 1] | 0x20) == 'o' && (units[from + 2] | 0x20) == 'd'
+                && (units[from + 3] | 0x20) == 'y';
+    }
+
+    /**
      * A tag name with one more unit. Letters lose their case to {@code | 0x20}, which makes no other unit a letter;
      * a name has no unit 0 (the tokenizer makes it U+FFFD), so no two names are the same long.
      */
@@ -639,7 +667,7 @@ final class HtmlTokenizer {
 
     /** Whether a unit ends a tag or attribute name: space, {@code /} or {@code >}, all at most {@code '>'}. */
     private static boolean endsName(char c) {
-        return c <= '>' && (c == '>' || c == '/' || isSpace(c));
+        return c <= '>' && (NAME_ENDS & 1L << c) != 0;
     }
 
     private static int lowerCase(int c) {
@@ -652,6 +680,14 @@ final class HtmlTokenizer {
             code = code << 7 | name.charAt(k);
         }
         return code;
+    }
+
+    private static int letters(String letters) {
+        int bits = 0;
+        for (int k = 0; k < letters.length(); k++) {
+            bits |= 1 << letters.charAt(k) - 'a';
+        }
+        return bits;
     }
 
     private static long[] names(String[] names) {
