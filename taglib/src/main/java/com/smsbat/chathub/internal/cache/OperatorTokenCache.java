@@ -34,7 +34,7 @@ import java.util.logging.Logger;
  *   <li>From a jittered refresh point {@code refreshAhead} before expiry, one {@code get} starts a background
  *       refresh and every caller keeps getting the current token meanwhile.</li>
  *   <li>A failed refresh keeps the current token in service and is retried, by a later {@code get}, after a
- *       capped exponential backoff. A failed fetch with nothing usable cached makes callers get empty at once
+ *       backoff of 5 s doubling per failure up to 5 min, each shortened by up to 10 % jitter. A failed fetch with nothing usable cached makes callers get empty at once
  *       for {@link SingleFlight#FAILURE_MEMORY}, so a dead ChatHub is not hammered by every page view.</li>
  *   <li>At most {@code maxEntries} operators are kept (least recently read evicted); operators not read for
  *       {@code idleExpiry} are dropped by sweeps that piggyback on {@code get}.</li>
