@@ -70,8 +70,11 @@ public final class ChatHubSandbox implements AutoCloseable {
     /** The company login every sandbox accepts. */
     public static final String LOGIN = "sandbox";
 
-    /** How a get-token answer carries its token. */
-    public enum TokenEncoding {
+    /**
+     * How a get-token answer carries its token. Only the tests' fault injector chooses one (through
+     * {@link #misbehave}), so it is not part of the public API.
+     */
+    enum TokenEncoding {
         /** {@code "eyJ…"} as {@code application/json}: the reference pages' answer, the default. */
         JSON_STRING,
         /** {@code eyJ…} as {@code text/plain}: ChatHub's answer when the request's {@code Accept} prefers text. */

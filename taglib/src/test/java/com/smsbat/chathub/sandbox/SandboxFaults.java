@@ -4,14 +4,17 @@ import com.smsbat.chathub.sandbox.ChatHubSandbox.TokenEncoding;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * Misbehaviour to inject into one {@link ChatHubSandbox}, for tests and benchmarks only (never in the library
@@ -99,9 +102,19 @@ public final class SandboxFaults implements Misbehaviour {
      * Answers both get-token endpoints with real tokens in {@code encoding}, whatever the request's {@code Accept},
      * until {@link #clear()}: for checking that a client copes with every encoding ChatHub's docs mention.
      */
-    public synchronized SandboxFaults encodeTokens(TokenEncoding encoding) {
+    synchronized SandboxFaults encodeTokens(TokenEncoding encoding) {
         this.tokenEncoding = Objects.requireNonNull(encoding, "encoding");
         return this;
+    }
+
+    /** {@link #encodeTokens(TokenEncoding)} for tests outside this package, which cannot name the encodings. */
+    public SandboxFaults encodeTokens(String encoding) {
+        return encodeTokens(TokenEncoding.valueOf(encoding));
+    }
+
+    /** The names of every encoding {@link #encodeTokens(String)} takes. */
+    public static List<String> tokenEncodings() {
+        return Arrays.stream(TokenEncoding.values()).map(Enum::name).collect(Collectors.toList());
     }
 
     /** Leaves every request to {@code endpoint} unanswered until {@link #clear()} or the sandbox closes. */

@@ -12,17 +12,12 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.DoubleSupplier;
 import java.util.logging.Level;
@@ -39,8 +34,8 @@ import java.util.logging.Logger;
  *   <li>From a jittered refresh point {@code refreshAhead} before expiry, one {@code get} starts a background
  *       refresh and every caller keeps getting the current token meanwhile.</li>
  *   <li>A failed refresh keeps the current token in service and is retried, by a later {@code get}, after a
- *       capped exponential backoff. A failed fetch with nothing usable cached makes callers get empty at once
- *       for {@code failureMemory}, so a dead ChatHub is not hammered by every page view.</li>
+ *       backoff of 5 s doubling per failure up to 5 min, each shortened by up to 10 % jitter. A failed fetch with nothing usable cached makes callers get empty at once
+ *       for {@link SingleFlight#FAILURE_MEMORY}, so a dead ChatHub is not hammered by every page view.</li>
  *   <li>At most {@code maxEntries} operators are kept (least recently read evicted); operators not read for
  *       {@code idleExpiry} are dropped by sweeps that piggyback on {@code get}.</li>
  * </ul>
@@ -75,6 +70,9 @@ public final class OperatorTokenCache implements AutoCloseable {
     /** Enough fetch threads for a cold start of many operators without flooding ChatHub. */
     private static final int DEFAULT_FETCH_THREADS = 16;
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
+    /** A failed refresh, while the current token is still served, is retried after this, doubling per failure. */
+    private static final Duration INITIAL_BACKOFF = Duration.ofSeconds(5);
+    private static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
 
     private final OperatorTokenSource source;
     private final Clock clock;
@@ -82,9 +80,6 @@ public final class OperatorTokenCache implements AutoCloseable {
     private final Duration refreshAhead;
     private final Duration safetyMargin;
     private final Duration waitBudget;
-    private final Duration failureMemory;
-    private final Duration initialBackoff;
-    private final Duration maxBackoff;
     private final int maxEntries;
     private final Duration idleExpiry;
     private final Duration sweepInterval;
@@ -110,9 +105,6 @@ public final class OperatorTokenCache implements AutoCloseable {
         refreshAhead = builder.refreshAhead;
         safetyMargin = builder.safetyMargin;
         waitBudget = builder.waitBudget;
-        failureMemory = builder.failureMemory;
-        initialBackoff = builder.initialBackoff;
-        maxBackoff = builder.maxBackoff;
         maxEntries = builder.maxEntries;
         idleExpiry = builder.idleExpiry;
         sweepInterval = idleExpiry.compareTo(SWEEP_INTERVAL) < 0 ? idleExpiry : SWEEP_INTERVAL;
@@ -158,7 +150,7 @@ public final class OperatorTokenCache implements AutoCloseable {
         if (current != null && current.usableAt(now)) {
             hits.increment();
             if (current.token().expiresAt().isBefore(now.plus(minimumRemaining))) {
-                CompletableFuture<OperatorToken> refresh = entry.refreshToWaitFor(now);
+                CompletableFuture<Snapshot> refresh = entry.refreshToWaitFor(now);
                 if (refresh != null) {
                     Optional<OperatorToken> refreshed = awaitWithinBudget(refresh);
                     return refreshed.isPresent() ? refreshed : Optional.of(current.token());
@@ -172,11 +164,6 @@ public final class OperatorTokenCache implements AutoCloseable {
         return awaitWithinBudget(entry.fetchToWaitFor(now));
     }
 
-    /** Forgets everything about {@code key}: its token, failures and backoff. The next {@code get} fetches anew. */
-    public void invalidate(OperatorKey key) {
-        entries.remove(Objects.requireNonNull(key, "key"));
-    }
-
     public CacheStats stats() {
         return new CacheStats(hits.sum(), misses.sum(), refreshes.sum(), failures.sum(), upstreamCalls.sum(),
                 entries.size());
@@ -184,7 +171,7 @@ public final class OperatorTokenCache implements AutoCloseable {
 
     /**
      * Stops the fetch threads this cache started (waiting a few seconds for them) and drops all tokens.
-     * An executor passed to {@link Builder#executor} is left running. Calling it again does nothing.
+     * An executor passed to the builder is left running. Calling it again does nothing.
      */
     @Override
     public void close() {
@@ -239,23 +226,8 @@ public final class OperatorTokenCache implements AutoCloseable {
         }
     }
 
-    private Optional<OperatorToken> awaitWithinBudget(CompletableFuture<OperatorToken> fetch) {
-        try {
-            return Optional.ofNullable(fetch.get(waitBudget.toNanos(), TimeUnit.NANOSECONDS));
-        } catch (TimeoutException | ExecutionException e) {
-            return Optional.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.empty();
-        }
-    }
-
-    private void launch(Entry entry, CompletableFuture<OperatorToken> fetch) {
-        try {
-            executor.execute(() -> entry.fetch(fetch));
-        } catch (RejectedExecutionException e) {
-            entry.failed(fetch, e);
-        }
+    private Optional<OperatorToken> awaitWithinBudget(CompletableFuture<Snapshot> fetch) {
+        return SingleFlight.await(fetch, waitBudget).map(Snapshot::token);
     }
 
     /**
@@ -275,14 +247,8 @@ public final class OperatorTokenCache implements AutoCloseable {
     }
 
     private static ExecutorService fetchThreads() {
-        AtomicInteger threadNumber = new AtomicInteger();
-        ThreadFactory factory = task -> {
-            Thread thread = new Thread(task, "chathub-token-fetch-" + threadNumber.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
         ThreadPoolExecutor pool = new ThreadPoolExecutor(DEFAULT_FETCH_THREADS, DEFAULT_FETCH_THREADS,
-                1, TimeUnit.MINUTES, new LinkedBlockingQueue<>(), factory);
+                1, TimeUnit.MINUTES, new LinkedBlockingQueue<>(), DaemonThreads.named("chathub-token-fetch"));
         pool.allowCoreThreadTimeOut(true);
         return pool;
     }
@@ -322,22 +288,21 @@ public final class OperatorTokenCache implements AutoCloseable {
     }
 
     /** One operator's token and fetch state. */
-    private final class Entry {
+    private final class Entry implements SingleFlight.Outcome<Snapshot> {
 
         final OperatorKey key;
         volatile Instant lastRead;
         /** Null until the first successful fetch. */
         volatile Snapshot snapshot;
-
-        // Guarded by this.
-        private CompletableFuture<OperatorToken> inFlight;
-        private Instant failedUntil = Instant.MIN;
-        private Duration backoff = initialBackoff;
+        /** Its lock guards the fields below and every change of {@link #snapshot}. */
+        private final SingleFlight<Snapshot> fetches;
+        private Duration backoff = INITIAL_BACKOFF;
         private boolean failing;
 
         Entry(OperatorKey key, Instant now) {
             this.key = key;
             this.lastRead = now;
+            this.fetches = new SingleFlight<>(executor, clock, this);
         }
 
         /** Starts one background refresh unless one is running or a backoff says not yet. */
@@ -349,62 +314,45 @@ public final class OperatorTokenCache implements AutoCloseable {
          * The refresh running for this entry, one started now if it is due, or {@code null} while a backoff
          * after failures says not yet.
          */
-        CompletableFuture<OperatorToken> refreshToWaitFor(Instant now) {
-            CompletableFuture<OperatorToken> started;
-            synchronized (this) {
-                if (inFlight != null) {
-                    return inFlight;
+        CompletableFuture<Snapshot> refreshToWaitFor(Instant now) {
+            synchronized (fetches) {
+                CompletableFuture<Snapshot> running = fetches.running();
+                if (running != null) {
+                    return running;
                 }
                 if (now.isBefore(snapshot.refreshAt())) {
                     return null;
                 }
-                started = inFlight = new CompletableFuture<>();
+                refreshes.increment();
+                return fetches.start(this::fetch);
             }
-            refreshes.increment();
-            launch(this, started);
-            return started;
         }
 
         /**
          * The fetch a caller with nothing usable should wait for: the running one, else a new one unless a
          * recent failure is still remembered (then an already empty result).
          */
-        CompletableFuture<OperatorToken> fetchToWaitFor(Instant now) {
-            CompletableFuture<OperatorToken> started;
-            synchronized (this) {
+        CompletableFuture<Snapshot> fetchToWaitFor(Instant now) {
+            synchronized (fetches) {
                 Snapshot current = snapshot;
                 if (current != null && current.usableAt(now)) {
-                    return CompletableFuture.completedFuture(current.token());
+                    return CompletableFuture.completedFuture(current);
                 }
-                if (inFlight != null) {
-                    return inFlight;
+                CompletableFuture<Snapshot> running = fetches.running();
+                if (running != null) {
+                    return running;
                 }
-                if (now.isBefore(failedUntil)) {
+                if (fetches.failureRemembered(now)) {
                     return CompletableFuture.completedFuture(null);
                 }
-                started = inFlight = new CompletableFuture<>();
+                return fetches.start(this::fetch);
             }
-            launch(this, started);
-            return started;
         }
 
-        /** Runs on the executor. Waiters are woken only after the entry is updated, so they see the outcome. */
-        void fetch(CompletableFuture<OperatorToken> fetch) {
+        /** Runs on the executor. */
+        private Snapshot fetch() {
             upstreamCalls.increment();
-            Snapshot fetched;
-            try {
-                fetched = snapshotOf(source.fetch(key, clock.instant().plus(lifetime)));
-            } catch (Throwable t) {
-                failed(fetch, t);
-                if (t instanceof Error) {
-                    throw (Error) t;
-                }
-                return;
-            }
-            succeeded(fetch, fetched);
-        }
-
-        private Snapshot snapshotOf(OperatorToken token) {
+            OperatorToken token = source.fetch(key, clock.instant().plus(lifetime));
             if (token == null) {
                 throw new ChatHubException("token source returned no operator token for " + describe(key));
             }
@@ -417,45 +365,31 @@ public final class OperatorTokenCache implements AutoCloseable {
             return new Snapshot(token, usableUntil, refreshPoint(token.expiresAt(), now));
         }
 
-        private void succeeded(CompletableFuture<OperatorToken> fetch, Snapshot fetched) {
-            boolean recovered;
-            synchronized (this) {
-                inFlight = null;
-                snapshot = fetched;
-                backoff = initialBackoff;
-                failedUntil = Instant.MIN;
-                recovered = failing;
+        @Override
+        public void loaded(Snapshot fetched) {
+            snapshot = fetched;
+            backoff = INITIAL_BACKOFF;
+            if (failing) {
                 failing = false;
-            }
-            fetch.complete(fetched.token());
-            if (recovered) {
                 LOG.log(Level.INFO, () -> "ChatHub operator token for " + describe(key)
                         + " fetched again after failures");
             }
         }
 
-        void failed(CompletableFuture<OperatorToken> fetch, Throwable failure) {
+        @Override
+        public void failed(Throwable failure) {
             Instant now = clock.instant();
             failures.increment();
-            boolean firstOfStreak;
-            Instant retryAt;
-            synchronized (this) {
-                inFlight = null;
-                failedUntil = now.plus(failureMemory);
-                Snapshot current = snapshot;
-                if (current != null && current.usableAt(now)) {
-                    retryAt = now.plus(backoff).minus(jitterOf(backoff));
-                    snapshot = new Snapshot(current.token(), current.usableUntil(), retryAt);
-                    Duration doubled = backoff.multipliedBy(2);
-                    backoff = doubled.compareTo(maxBackoff) < 0 ? doubled : maxBackoff;
-                } else {
-                    retryAt = null;
-                }
-                firstOfStreak = !failing;
-                failing = true;
+            Instant retryAt = null;
+            Snapshot current = snapshot;
+            if (current != null && current.usableAt(now)) {
+                retryAt = now.plus(backoff).minus(jitterOf(backoff));
+                snapshot = new Snapshot(current.token(), current.usableUntil(), retryAt);
+                Duration doubled = backoff.multipliedBy(2);
+                backoff = doubled.compareTo(MAX_BACKOFF) < 0 ? doubled : MAX_BACKOFF;
             }
-            fetch.complete(null);
-            logFailure(failure, firstOfStreak, retryAt, now);
+            logFailure(failure, !failing, retryAt, now);
+            failing = true;
         }
 
         /**
@@ -466,7 +400,7 @@ public final class OperatorTokenCache implements AutoCloseable {
             Level level = firstOfStreak ? Level.WARNING : Level.FINE;
             String consequence = retryAt != null
                     ? "serving the current token, next attempt after " + retryAt
-                    : "no token available, next attempt after " + now.plus(failureMemory);
+                    : "no token available, next attempt after " + now.plus(SingleFlight.FAILURE_MEMORY);
             if (failure instanceof ChatHubException) {
                 LOG.log(level, () -> "Could not fetch ChatHub operator token for " + describe(key) + " ("
                         + failure.getMessage() + "); " + consequence);
@@ -486,9 +420,6 @@ public final class OperatorTokenCache implements AutoCloseable {
         private Duration refreshAhead = DEFAULT_REFRESH_AHEAD;
         private Duration safetyMargin = DEFAULT_SAFETY_MARGIN;
         private Duration waitBudget = DEFAULT_WAIT_BUDGET;
-        private Duration failureMemory = Duration.ofSeconds(10);
-        private Duration initialBackoff = Duration.ofSeconds(5);
-        private Duration maxBackoff = Duration.ofMinutes(5);
         private int maxEntries = DEFAULT_MAX_ENTRIES;
         private Duration idleExpiry = DEFAULT_IDLE_EXPIRY;
         private ExecutorService executor;
@@ -528,22 +459,6 @@ public final class OperatorTokenCache implements AutoCloseable {
             return this;
         }
 
-        /** After a failed fetch with nothing usable cached, {@code get} returns empty at once this long. Default: 10 s. */
-        public Builder failureMemory(Duration failureMemory) {
-            this.failureMemory = Objects.requireNonNull(failureMemory, "failureMemory");
-            return this;
-        }
-
-        /**
-         * Delay before retrying a failed refresh while the current token is still served: {@code initial},
-         * doubling per failure up to {@code max}, each shortened by up to 10 % jitter. Default: 5 s to 5 min.
-         */
-        public Builder retryBackoff(Duration initial, Duration max) {
-            this.initialBackoff = Objects.requireNonNull(initial, "retryBackoff initial");
-            this.maxBackoff = Objects.requireNonNull(max, "retryBackoff max");
-            return this;
-        }
-
         /** How many operators are kept; the least recently read is evicted beyond it. Default: 10 000. */
         public Builder maxEntries(int maxEntries) {
             this.maxEntries = maxEntries;
@@ -557,10 +472,11 @@ public final class OperatorTokenCache implements AutoCloseable {
         }
 
         /**
-         * Where fetches run; it must not run tasks on the submitting thread, or callers wait for the whole fetch.
-         * The cache never shuts it down. Default: the cache's own daemon threads, stopped by {@link #close()}.
+         * Where fetches run, for tests that run them one by one; it must not run tasks on the submitting thread,
+         * or callers wait for the whole fetch. The cache never shuts it down. Default: the cache's own daemon
+         * threads, stopped by {@link #close()}.
          */
-        public Builder executor(ExecutorService executor) {
+        Builder executor(ExecutorService executor) {
             this.executor = Objects.requireNonNull(executor, "executor");
             return this;
         }
@@ -580,10 +496,6 @@ public final class OperatorTokenCache implements AutoCloseable {
                     "refreshAhead", refreshAhead,
                     "longer than safetyMargin (" + safetyMargin + ") and shorter than lifetime (" + lifetime + ")");
             require(!waitBudget.isNegative(), "waitBudget", waitBudget, "zero or positive");
-            require(!failureMemory.isNegative(), "failureMemory", failureMemory, "zero or positive");
-            require(isPositive(initialBackoff), "retryBackoff initial", initialBackoff, "positive");
-            require(maxBackoff.compareTo(initialBackoff) >= 0, "retryBackoff max", maxBackoff,
-                    "at least the initial backoff (" + initialBackoff + ")");
             require(maxEntries > 0, "maxEntries", maxEntries, "positive");
             require(isPositive(idleExpiry), "idleExpiry", idleExpiry, "positive");
             return new OperatorTokenCache(this);

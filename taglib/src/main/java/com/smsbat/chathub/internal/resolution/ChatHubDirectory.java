@@ -6,6 +6,7 @@ import com.smsbat.chathub.client.ChatHubResponseException;
 import com.smsbat.chathub.client.NewOperator;
 import com.smsbat.chathub.client.Operator;
 import com.smsbat.chathub.client.Organization;
+import com.smsbat.chathub.internal.cache.SingleFlight;
 import com.smsbat.chathub.internal.config.ChatHubConfig;
 
 import java.time.Clock;
@@ -32,8 +33,6 @@ import java.util.stream.Collectors;
 public final class ChatHubDirectory {
 
     private static final Logger LOG = Logger.getLogger(ChatHubConfig.FILTER_CLASS_NAME);
-    /** As the token cache's: a failed call is not repeated for every page view during this time. */
-    private static final Duration FAILURE_MEMORY = Duration.ofSeconds(10);
     /** A created operator's id stays known for good; the operator lists catch up on their next refresh. */
     private static final Duration CREATED_FOR_GOOD = Duration.ofDays(365_000);
     /**
@@ -63,7 +62,7 @@ public final class ChatHubDirectory {
         this.clock = clock;
         this.maxAge = maxAge;
         this.maxPerMinute = maxPerMinute;
-        this.organizations = new Refreshing<>(client::organizations, executor, clock, maxAge, FAILURE_MEMORY);
+        this.organizations = new Refreshing<>(client::organizations, executor, clock, maxAge);
     }
 
     /** The organization id {@code text} spells out, if it is one (digits only). */
@@ -84,7 +83,7 @@ public final class ChatHubDirectory {
 
     Optional<List<Operator>> operators(long organizationId, Duration budget) {
         return operators.computeIfAbsent(organizationId, id ->
-                        new Refreshing<>(() -> client.operators(id), executor, clock, maxAge, FAILURE_MEMORY))
+                        new Refreshing<>(() -> client.operators(id), executor, clock, maxAge))
                 .get(budget);
     }
 
@@ -122,7 +121,7 @@ public final class ChatHubDirectory {
                             + " were created in the last minute (chathub.operator.provision.max-per-minute)");
                 }
                 creation = new Refreshing<>(() -> create(organizationId, name.trim(), user), executor, clock,
-                        CREATED_FOR_GOOD, FAILURE_MEMORY);
+                        CREATED_FOR_GOOD);
                 created.put(key, creation);
             }
             createdFor.put(user, key);
@@ -177,7 +176,7 @@ public final class ChatHubDirectory {
         } catch (ChatHubException e) {
             LOG.warning("Could not create a ChatHub operator \"" + LogText.escape(name) + "\" in organization "
                     + organizationId + " for user \"" + LogText.escape(user) + "\" (" + e.getMessage()
-                    + "); next attempt after " + FAILURE_MEMORY);
+                    + "); next attempt after " + SingleFlight.FAILURE_MEMORY);
             throw e;
         }
     }

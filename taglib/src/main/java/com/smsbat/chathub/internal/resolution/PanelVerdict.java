@@ -2,7 +2,6 @@ package com.smsbat.chathub.internal.resolution;
 
 import com.smsbat.chathub.resolver.OperatorAssignment;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What one request decided about its user's panel and why, for administrators: the request attribute
@@ -83,21 +82,20 @@ public final class PanelVerdict {
                 + (specifics.isEmpty() ? "" : " (" + LogText.escape(specifics) + ")");
     }
 
-    /** The latest verdict per user, for {@code explain(user)} over JMX; bounded, so many users cost little. */
+    /**
+     * The latest verdict per user, for {@code explain(user)} over JMX; bounded, so many users cost little: beyond
+     * {@value #MAX_USERS} users the least recently used (given a verdict or explained) is forgotten.
+     */
     public static final class Recent {
 
         private static final int MAX_USERS = 1_000;
 
-        private final Map<String, PanelVerdict> byUser = new ConcurrentHashMap<>();
+        private final Map<String, PanelVerdict> byUser = Bounded.map(MAX_USERS);
 
         public void record(PanelVerdict verdict) {
-            if (verdict.user() == null) {
-                return;
+            if (verdict.user() != null) {
+                byUser.put(verdict.user(), verdict);
             }
-            if (byUser.size() >= MAX_USERS && !byUser.containsKey(verdict.user())) {
-                byUser.keySet().stream().findAny().ifPresent(byUser::remove);
-            }
-            byUser.put(verdict.user(), verdict);
         }
 
         public String explain(String user) {

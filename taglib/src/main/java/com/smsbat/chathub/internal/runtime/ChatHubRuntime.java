@@ -2,6 +2,7 @@ package com.smsbat.chathub.internal.runtime;
 
 import com.smsbat.chathub.client.ChatHubClient;
 import com.smsbat.chathub.internal.cache.CacheStats;
+import com.smsbat.chathub.internal.cache.DaemonThreads;
 import com.smsbat.chathub.internal.cache.OperatorTokenCache;
 import com.smsbat.chathub.internal.cache.OperatorTokenSource;
 import com.smsbat.chathub.internal.config.ChatHubConfig;
@@ -26,7 +27,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -72,12 +72,7 @@ public final class ChatHubRuntime implements AutoCloseable {
             client.credentials(ChatHubSandbox.LOGIN, ChatHubSandbox.PASSWORD);
         }
         this.chatHub = client.build();
-        AtomicInteger threads = new AtomicInteger();
-        this.executor = Executors.newCachedThreadPool(task -> {
-            Thread thread = new Thread(task, "chathub-directory-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.executor = Executors.newCachedThreadPool(DaemonThreads.named("chathub-directory"));
         this.directory = new ChatHubDirectory(chatHub, executor, clock, config.directoryRefresh(),
                 config.operatorProvisionMaxPerMinute());
         OperatorResolver chosen;

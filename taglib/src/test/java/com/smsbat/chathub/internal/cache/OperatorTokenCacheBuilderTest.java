@@ -28,9 +28,6 @@ class OperatorTokenCacheBuilderTest {
                 Arguments.of("refreshAhead", "PT30S", op(b -> b.refreshAhead(Duration.ofSeconds(30)))),
                 Arguments.of("safetyMargin", "PT-1S", op(b -> b.safetyMargin(Duration.ofSeconds(-1)))),
                 Arguments.of("waitBudget", "PT-0.001S", op(b -> b.waitBudget(Duration.ofMillis(-1)))),
-                Arguments.of("failureMemory", "PT-1S", op(b -> b.failureMemory(Duration.ofSeconds(-1)))),
-                Arguments.of("retryBackoff initial", "PT0S", op(b -> b.retryBackoff(Duration.ZERO, Duration.ofMinutes(5)))),
-                Arguments.of("retryBackoff max", "PT5S", op(b -> b.retryBackoff(Duration.ofSeconds(10), Duration.ofSeconds(5)))),
                 Arguments.of("maxEntries", "0", op(b -> b.maxEntries(0))),
                 Arguments.of("idleExpiry", "PT0S", op(b -> b.idleExpiry(Duration.ZERO))));
     }

@@ -16,13 +16,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class OperatorTokenCacheExpiryTest {
 
     private static final Duration SAFETY_MARGIN = Duration.ofMinutes(1);
-    private static final Duration FAILURE_MEMORY = Duration.ofSeconds(10);
+    private static final Duration FAILURE_MEMORY = SingleFlight.FAILURE_MEMORY;
     private static final Instant EXPIRY = START.plus(DEFAULT_LIFETIME);
 
     private final TokenCacheRig rig = new TokenCacheRig();
 
     private OperatorTokenCache cache() {
-        return rig.builder().safetyMargin(SAFETY_MARGIN).failureMemory(FAILURE_MEMORY).build();
+        return rig.builder().safetyMargin(SAFETY_MARGIN).build();
     }
 
     @Test

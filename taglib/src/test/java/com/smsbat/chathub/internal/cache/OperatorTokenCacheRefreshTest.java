@@ -148,8 +148,7 @@ class OperatorTokenCacheRefreshTest {
 
     @Test
     void retriesOfAFailingRefreshAreSpacedByDoublingBackoff() {
-        try (OperatorTokenCache cache = rig.builder().retryBackoff(Duration.ofSeconds(5), Duration.ofMinutes(5))
-                .build()) {
+        try (OperatorTokenCache cache = rig.builder().build()) {
             rig.prime(cache, ALICE);
             rig.source.fail();
             rig.clock.set(REFRESH_POINT);
@@ -164,16 +163,16 @@ class OperatorTokenCacheRefreshTest {
 
     @Test
     void backoffStopsGrowingAtItsMaximum() {
-        try (OperatorTokenCache cache = rig.builder().retryBackoff(Duration.ofSeconds(5), Duration.ofSeconds(20))
-                .build()) {
+        try (OperatorTokenCache cache = rig.builder().build()) {
             rig.prime(cache, ALICE);
             rig.source.fail();
             rig.clock.set(REFRESH_POINT);
 
-            getEverySecond(cache, Duration.ofMinutes(2));
+            getEverySecond(cache, Duration.ofMinutes(16));
 
-            Duration cap = Duration.ofSeconds(20);
-            assertEquals(List.of(Duration.ofSeconds(5), Duration.ofSeconds(10), cap, cap, cap, cap, cap),
+            Duration cap = Duration.ofMinutes(5);
+            assertEquals(List.of(Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(20),
+                            Duration.ofSeconds(40), Duration.ofSeconds(80), Duration.ofSeconds(160), cap, cap),
                     gapsBetweenRefreshAttempts());
         }
     }

@@ -13,7 +13,6 @@ import static com.smsbat.chathub.internal.cache.TokenCacheRig.DEFAULT_LIFETIME;
 import static com.smsbat.chathub.internal.cache.TokenCacheRig.START;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -52,18 +51,6 @@ class OperatorTokenCacheTest {
             cache.get(ALICE).orElseThrow();
 
             assertEquals(START.plus(DEFAULT_LIFETIME), rig.source.calls().get(0).requestedExpiry());
-        }
-    }
-
-    @Test
-    void invalidateMakesTheNextGetFetchANewToken() {
-        try (OperatorTokenCache cache = withOwnThreads().build()) {
-            OperatorToken first = cache.get(ALICE).orElseThrow();
-
-            cache.invalidate(ALICE);
-
-            assertNotEquals(first, cache.get(ALICE).orElseThrow());
-            assertEquals(2, rig.source.calls().size());
         }
     }
 
