@@ -70,7 +70,7 @@ public class ChatHubFilter implements Filter {
                 ChatHubOff.record(context, ChatHubOff.DISABLED, ChatHubOff.DISABLED_FIX);
                 return;
             }
-            if (!config.client().sandbox() && !config.client().hasCredentials()) {
+            if (!config.client().canSignIn()) {
                 LOG.warning("ChatHub panels are off in " + contextName() + ": " + ChatHubOff.NO_CREDENTIALS
                         + ". Fix: " + ChatHubOff.NO_CREDENTIALS_FIX + ".");
                 ChatHubOff.record(context, ChatHubOff.NO_CREDENTIALS, ChatHubOff.NO_CREDENTIALS_FIX);

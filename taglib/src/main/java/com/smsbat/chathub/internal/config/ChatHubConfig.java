@@ -40,8 +40,7 @@ public final class ChatHubConfig {
         page = PageSettings.parse(v, cache);
         identity = IdentitySettings.parse(v);
         // The application's files are only read when panels will be on: not when off, nor without credentials.
-        boolean runs = enabled && (client.sandbox() || client.hasCredentials());
-        resolution = ResolutionSettings.parse(v, identity, runs ? resources : null);
+        resolution = ResolutionSettings.parse(v, identity, enabled && client.canSignIn() ? resources : null);
         injection = InjectionSettings.parse(v);
         jmx = v.bool(Setting.JMX);
         debugUsers = v.list(Setting.DEBUG);

@@ -68,9 +68,9 @@ public final class ClientSettings {
         return companyToken;
     }
 
-    /** Whether company credentials of either kind are configured. */
-    public boolean hasCredentials() {
-        return !companyToken.isEmpty() || !login.isEmpty();
+    /** Whether the client can sign in at all: to the sandbox, or with company credentials of either kind. */
+    public boolean canSignIn() {
+        return sandbox || !companyToken.isEmpty() || !login.isEmpty();
     }
 
     public Duration connectTimeout() {

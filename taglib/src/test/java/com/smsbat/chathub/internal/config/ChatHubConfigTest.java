@@ -65,7 +65,7 @@ class ChatHubConfigTest {
         assertEquals("/api/chathub/token", config.page().endpointPath());
         assertEquals(Duration.ofMinutes(1), config.page().renewalCheck());
         assertFalse(config.injection().inject());
-        assertFalse(config.client().hasCredentials());
+        assertFalse(config.client().canSignIn());
     }
 
     @Test
@@ -276,7 +276,7 @@ class ChatHubConfigTest {
     void panelsThatAreOffReadNothingFromTheApplication() {
         assertFalse(parse(Map.of("chathub.enabled", "false", "chathub.login", "acme", "chathub.password", "secret"),
                 Map.of()).enabled());
-        assertFalse(parse(Map.of(), Map.of()).client().hasCredentials());
+        assertFalse(parse(Map.of(), Map.of()).client().canSignIn());
     }
 
     @Test
