@@ -43,7 +43,7 @@ public class IdentityBenchmark {
     }
 
     private static Identity identity(Map<String, String> settings) {
-        return Identity.of(ChatHubConfig.parse(setting -> settings.get(setting.key())));
+        return Identity.of(ChatHubConfig.parse(setting -> settings.get(setting.key()), path -> null).identity());
     }
 
     @Benchmark

@@ -59,7 +59,8 @@ public class WidgetMarkupBenchmark {
                 "chathub.login", ChatHubSandbox.LOGIN,
                 "chathub.password", ChatHubSandbox.PASSWORD,
                 "chathub.jmx", "false");
-        runtime = ChatHubRuntime.start(ChatHubConfig.parse(setting -> settings.get(setting.key())), context,
+        runtime = ChatHubRuntime.start(ChatHubConfig.parse(setting -> settings.get(setting.key()),
+                context::getResourceAsStream), context,
                 Clock.systemUTC());
         request = new PageRequest("john", "/app");
         widgetMarkup();

@@ -63,14 +63,14 @@ public class ChatHubFilter implements Filter {
         }
         Function<Setting, String> settings = SettingSources.of(filterConfig);
         try {
-            ChatHubConfig config = ChatHubConfig.parse(settings);
-            endpointPath = config.endpointPath();
+            ChatHubConfig config = ChatHubConfig.parse(settings, context::getResourceAsStream);
+            endpointPath = config.page().endpointPath();
             if (!config.enabled()) {
                 LOG.info("ChatHub is off in " + contextName() + ": chathub.enabled=false");
                 ChatHubOff.record(context, ChatHubOff.DISABLED, ChatHubOff.DISABLED_FIX);
                 return;
             }
-            if (!config.sandbox() && !config.hasCredentials()) {
+            if (!config.client().canSignIn()) {
                 LOG.warning("ChatHub panels are off in " + contextName() + ": " + ChatHubOff.NO_CREDENTIALS
                         + ". Fix: " + ChatHubOff.NO_CREDENTIALS_FIX + ".");
                 ChatHubOff.record(context, ChatHubOff.NO_CREDENTIALS, ChatHubOff.NO_CREDENTIALS_FIX);
@@ -79,9 +79,9 @@ public class ChatHubFilter implements Filter {
             runtime = ChatHubRuntime.start(config, context, Clock.systemUTC());
             module = RenewalModule.forApplication(context.getContextPath(), config, runtime.widgetUrl());
             LOG.info("ChatHub panels are on in " + contextName() + " (filter \"" + filterConfig.getFilterName()
-                    + "\", resolver " + config.operatorResolver() + ")");
+                    + "\", resolver " + config.resolution().resolver() + ")");
         } catch (ChatHubConfigException e) {
-            if ("false".equalsIgnoreCase(String.valueOf(settings.apply(Setting.FAIL_ON_INVALID)).trim())) {
+            if (!ChatHubConfig.failsOnInvalid(settings)) {
                 LOG.severe("ChatHub panels are off in " + contextName() + ": " + e.getMessage());
                 ChatHubOff.record(context, e.getMessage(), ChatHubOff.INVALID_FIX);
                 return;
@@ -121,7 +121,7 @@ public class ChatHubFilter implements Filter {
             return;
         }
         ChatHubConfig config = runtime.config();
-        if (config.endpointEnabled() && isPath(http, config.endpointPath())) {
+        if (config.page().endpointEnabled() && isPath(http, config.page().endpointPath())) {
             TokenEndpoint.serve(PanelState.of(http, runtime), httpResponse);
             return;
         }

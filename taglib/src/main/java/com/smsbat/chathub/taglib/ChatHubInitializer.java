@@ -1,6 +1,6 @@
 package com.smsbat.chathub.taglib;
 
-import com.smsbat.chathub.internal.config.Setting;
+import com.smsbat.chathub.internal.config.ChatHubConfig;
 import com.smsbat.chathub.internal.config.SettingSources;
 import com.smsbat.chathub.internal.runtime.ChatHubOff;
 import jakarta.servlet.DispatcherType;
@@ -31,8 +31,7 @@ public final class ChatHubInitializer implements ServletContainerInitializer {
         if (declared) {
             return;
         }
-        String enabled = SettingSources.of(context).apply(Setting.ENABLED);
-        if (enabled != null && "false".equalsIgnoreCase(enabled.trim())) {
+        if (!ChatHubConfig.enabled(SettingSources.of(context))) {
             ChatHubOff.record(context, ChatHubOff.DISABLED, ChatHubOff.DISABLED_FIX);
             return;
         }

@@ -53,7 +53,7 @@ public class WidgetTag extends SimpleTagSupport {
     public void doTag() throws JspException, IOException {
         PageContext page = (PageContext) getJspContext();
         PanelState state = Panels.request((HttpServletRequest) page.getRequest(), page.getServletContext());
-        String fallbackSetting = state == null ? "" : state.runtime().config().fallback();
+        String fallbackSetting = state == null ? "" : state.runtime().config().page().fallback();
         // The body is rendered first, so that its own JspException and IOException reach the page as they are.
         String body = body();
         String fallback = body == null || body.trim().isEmpty() ? fallbackSetting : body;

@@ -1,5 +1,6 @@
 package com.smsbat.chathub.taglib;
 
+import com.smsbat.chathub.internal.config.InjectionSettings;
 import com.smsbat.chathub.internal.injection.HtmlInjector;
 import com.smsbat.chathub.internal.injection.RandomPages;
 import com.smsbat.chathub.testing.TestWebapp;
@@ -128,7 +129,7 @@ final class InjectionWebapp {
 
         @Override
         public void init(FilterConfig config) {
-            injector = new HtmlInjector(Arrays.asList(config.getInitParameter("exclude").split(",")));
+            injector = new HtmlInjector(InjectionSettings.patterns(Arrays.asList(config.getInitParameter("exclude").split(","))));
         }
 
         @Override

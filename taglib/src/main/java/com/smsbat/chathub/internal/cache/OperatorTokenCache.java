@@ -3,6 +3,7 @@ package com.smsbat.chathub.internal.cache;
 import com.smsbat.chathub.client.ChatHubClient;
 import com.smsbat.chathub.client.ChatHubException;
 import com.smsbat.chathub.client.OperatorToken;
+import com.smsbat.chathub.internal.config.CacheSettings;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -51,18 +52,6 @@ public final class OperatorTokenCache implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(OperatorTokenCache.class.getName());
 
-    /*
-     * The builder's defaults, which are also the defaults of the settings that configure the cache (the Setting
-     * enum reads them from here).
-     */
-    /** Lifetime asked for each token: ChatHub's limit less ten minutes of leeway for clocks that disagree. */
-    public static final Duration DEFAULT_LIFETIME = ChatHubClient.MAX_TOKEN_LIFETIME.minusMinutes(10);
-    public static final Duration DEFAULT_REFRESH_AHEAD = Duration.ofHours(1);
-    public static final Duration DEFAULT_SAFETY_MARGIN = Duration.ofMinutes(1);
-    public static final Duration DEFAULT_WAIT_BUDGET = Duration.ofSeconds(2);
-    public static final int DEFAULT_MAX_ENTRIES = 10_000;
-    /** No token outlives ChatHub's limit, so an entry idle that long holds nothing worth keeping. */
-    public static final Duration DEFAULT_IDLE_EXPIRY = ChatHubClient.MAX_TOKEN_LIFETIME;
     /** Share of {@code refreshAhead} (and of each backoff) by which jitter brings a refresh attempt forward. */
     private static final double JITTER_SHARE = 0.1;
     /** How often {@code get} sweeps idle entries at most; finer than that buys nothing but work. */
@@ -416,17 +405,29 @@ public final class OperatorTokenCache implements AutoCloseable {
 
         private final OperatorTokenSource source;
         private Clock clock = Clock.systemUTC();
-        private Duration lifetime = DEFAULT_LIFETIME;
-        private Duration refreshAhead = DEFAULT_REFRESH_AHEAD;
-        private Duration safetyMargin = DEFAULT_SAFETY_MARGIN;
-        private Duration waitBudget = DEFAULT_WAIT_BUDGET;
-        private int maxEntries = DEFAULT_MAX_ENTRIES;
-        private Duration idleExpiry = DEFAULT_IDLE_EXPIRY;
+        private Duration lifetime;
+        private Duration refreshAhead;
+        private Duration safetyMargin;
+        private Duration waitBudget;
+        private int maxEntries;
+        private Duration idleExpiry;
         private ExecutorService executor;
         private DoubleSupplier jitter = () -> ThreadLocalRandom.current().nextDouble();
 
         private Builder(OperatorTokenSource source) {
             this.source = Objects.requireNonNull(source, "source");
+            settings(CacheSettings.DEFAULTS);
+        }
+
+        /** Lifetime, refresh window, safety margin, wait budget and bounds as the settings say. Default: theirs. */
+        public Builder settings(CacheSettings settings) {
+            lifetime = settings.lifetime();
+            refreshAhead = settings.refreshAhead();
+            safetyMargin = settings.safetyMargin();
+            waitBudget = settings.waitBudget();
+            maxEntries = settings.maxOperators();
+            idleExpiry = settings.idleExpiry();
+            return this;
         }
 
         /** Where all expiry and refresh decisions take the time from. Default: {@link Clock#systemUTC()}. */

@@ -1,7 +1,6 @@
 package com.smsbat.chathub.internal.config;
 
 import com.smsbat.chathub.client.ChatHubClient;
-import com.smsbat.chathub.internal.cache.OperatorTokenCache;
 
 import java.util.Locale;
 
@@ -14,8 +13,8 @@ import java.util.Locale;
  * a JNDI env-entry ({@code java:comp/env/chathub/api.url}), a filter init-param and a context-param.
  * So whoever runs the server can repoint a deployed WAR without rebuilding it.
  *
- * <p>Defaults that are also the client's or the token cache's own (timeouts, lifetimes, bounds) are read from
- * their constants, so each is written once.
+ * <p>Defaults that are also the client's own (timeouts, ChatHub's limit) are read from its constants, so each is
+ * written once; the token cache takes its defaults from here ({@link CacheSettings#DEFAULTS}).
  */
 public enum Setting {
     ENABLED("chathub.enabled", "true", "`false` turns the library off: widget tags render their body, the filter passes requests through."),
@@ -36,12 +35,14 @@ public enum Setting {
     OPERATOR_PROVISION("chathub.operator.provision", "false", "`directory` resolver: a user in `chathub.role` with no operator of their name gets one created in `chathub.organization` of the company's ChatHub account (`synchronize`), once. Needs `chathub.role` and `chathub.organization`."),
     OPERATOR_PROVISION_MAX_PER_MINUTE("chathub.operator.provision.max-per-minute", "10", "Onboarding: most operators created in any minute; users who would need one more get the fallback until the minute has passed."),
     OPERATOR_DIRECTORY_REFRESH("chathub.operator.directory-refresh", "PT10M", "`directory` resolver and organization names: how long ChatHub's organization and operator lists are cached."),
-    TOKEN_LIFETIME("chathub.token.lifetime", OperatorTokenCache.DEFAULT_LIFETIME.toString(), "Lifetime requested for operator tokens; at most " + ChatHubClient.MAX_TOKEN_LIFETIME + " (ChatHub's limit)."),
-    TOKEN_REFRESH_AHEAD("chathub.token.refresh-ahead", OperatorTokenCache.DEFAULT_REFRESH_AHEAD.toString(), "How long before expiry a token is renewed in the background."),
+    /** ChatHub's limit less ten minutes of leeway for clocks that disagree. */
+    TOKEN_LIFETIME("chathub.token.lifetime", ChatHubClient.MAX_TOKEN_LIFETIME.minusMinutes(10).toString(), "Lifetime requested for operator tokens; at most " + ChatHubClient.MAX_TOKEN_LIFETIME + " (ChatHub's limit)."),
+    TOKEN_REFRESH_AHEAD("chathub.token.refresh-ahead", "PT1H", "How long before expiry a token is renewed in the background."),
     TOKEN_VALIDATE("chathub.token.validate", "true", "Check each new token with ChatHub's validate-token before using it."),
-    CACHE_MAX_OPERATORS("chathub.cache.max-operators", Integer.toString(OperatorTokenCache.DEFAULT_MAX_ENTRIES), "Most operator tokens kept; the least recently used is dropped."),
-    CACHE_IDLE_EXPIRY("chathub.cache.idle-expiry", OperatorTokenCache.DEFAULT_IDLE_EXPIRY.toString(), "A token not used for this long is dropped."),
-    WAIT("chathub.wait", OperatorTokenCache.DEFAULT_WAIT_BUDGET.toString(), "Longest a page waits for a token that is not cached yet before rendering the fallback."),
+    CACHE_MAX_OPERATORS("chathub.cache.max-operators", "10000", "Most operator tokens kept; the least recently used is dropped."),
+    /** No token outlives ChatHub's limit, so an entry idle that long holds nothing worth keeping. */
+    CACHE_IDLE_EXPIRY("chathub.cache.idle-expiry", ChatHubClient.MAX_TOKEN_LIFETIME.toString(), "A token not used for this long is dropped."),
+    WAIT("chathub.wait", "PT2S", "Longest a page waits for a token that is not cached yet before rendering the fallback."),
     HTTP_CONNECT_TIMEOUT("chathub.http.connect-timeout", ChatHubClient.DEFAULT_CONNECT_TIMEOUT.toString(), "Connect timeout for calls to ChatHub."),
     HTTP_TIMEOUT("chathub.http.timeout", ChatHubClient.DEFAULT_REQUEST_TIMEOUT.toString(), "Timeout of each call to ChatHub, from sending it to the end of the answer; with the connect timeout, the longest a call can take."),
     FALLBACK("chathub.fallback", "", "HTML rendered in place of the panel when a widget tag has no body and no panel can be shown."),

@@ -74,7 +74,7 @@ public final class TokenEndpoint {
             return;
         }
         // A page renewing its panel must not be handed back the token it is replacing.
-        Optional<PanelState.Panel> panel = state.panel(assignment.get(), state.runtime().config().browserRenewBefore());
+        Optional<PanelState.Panel> panel = state.panel(assignment.get(), state.runtime().config().page().browserRenewBefore());
         if (!panel.isPresent()) {
             response.setHeader("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
             write(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, Collections.singletonMap("error", "ChatHub is unavailable"));

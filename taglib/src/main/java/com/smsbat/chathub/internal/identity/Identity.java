@@ -1,7 +1,7 @@
 package com.smsbat.chathub.internal.identity;
 
-import com.smsbat.chathub.internal.config.ChatHubConfig;
 import com.smsbat.chathub.internal.config.ChatHubConfigException;
+import com.smsbat.chathub.internal.config.IdentitySettings;
 import com.smsbat.chathub.internal.config.Setting;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
@@ -28,15 +28,15 @@ public final class Identity {
     }
 
     /**
-     * Parses {@code config}'s expressions, once, with the container's EL implementation.
+     * Parses {@code settings}' expressions, once, with the container's EL implementation.
      *
      * @throws ChatHubConfigException naming the setting and its value when an expression cannot be used
      */
-    public static Identity of(ChatHubConfig config) {
-        UserExpression user = config.user().isEmpty() ? null : parse(Setting.USER, config.user(), Object.class);
-        UserExpression role = config.roleExpression().isEmpty() ? null
-                : parse(Setting.ROLE_EXPRESSION, config.roleExpression(), Boolean.class);
-        return new Identity(config.userSessionAttribute(), user, role);
+    public static Identity of(IdentitySettings settings) {
+        UserExpression user = settings.user().isEmpty() ? null : parse(Setting.USER, settings.user(), Object.class);
+        UserExpression role = settings.roleExpression().isEmpty() ? null
+                : parse(Setting.ROLE_EXPRESSION, settings.roleExpression(), Boolean.class);
+        return new Identity(settings.userSessionAttribute(), user, role);
     }
 
     private static UserExpression parse(Setting setting, String text, Class<?> type) {
@@ -60,12 +60,17 @@ public final class Identity {
         if (sessionAttribute.isEmpty()) {
             return blankToNull(request.getRemoteUser());
         }
-        HttpSession session = request.getSession(false);
-        Object value = session == null ? null : session.getAttribute(sessionAttribute);
+        Object value = sessionAttribute(request, sessionAttribute);
         if (value instanceof Principal) {
             return blankToNull(((Principal) value).getName());
         }
         return value == null ? null : blankToNull(value.toString());
+    }
+
+    /** The session's attribute {@code name}; {@code null} without a session, which is never created for it. */
+    public static Object sessionAttribute(HttpServletRequest request, String name) {
+        HttpSession session = request.getSession(false);
+        return session == null ? null : session.getAttribute(name);
     }
 
     /**

@@ -5,7 +5,6 @@ import jakarta.el.ELResolver;
 import jakarta.el.PropertyNotWritableException;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpSession;
 
 import java.beans.FeatureDescriptor;
 import java.util.Arrays;
@@ -75,8 +74,7 @@ final class RequestObjects extends ELResolver {
     private static Object entry(HttpServletRequest request, Scope scope, String name) {
         switch (scope) {
             case SESSION:
-                HttpSession session = request.getSession(false);
-                return session == null ? null : session.getAttribute(name);
+                return Identity.sessionAttribute(request, name);
             case REQUEST:
                 return request.getAttribute(name);
             case HEADER:

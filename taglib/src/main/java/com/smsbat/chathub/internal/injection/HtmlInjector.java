@@ -9,7 +9,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
 
 /**
  * Zero-touch mode: inserts the widget markup before the closing {@code </body>} of HTML pages while they stream
@@ -37,13 +36,11 @@ public final class HtmlInjector {
     private final List<Predicate<String>> exclusions;
 
     /**
-     * @param excludePatterns servlet-style url-patterns ({@code /api/*}, {@code *.pdf}, {@code /exact}, and
-     *                        {@code ""} for the context root) matched against the request's path within the
-     *                        application; surrounding blanks are ignored
-     * @throws IllegalArgumentException naming the first pattern that is not one
+     * @param exclusions tests of the request's path within the application, each true for a path never injected
+     *                   into (checked url-patterns: the settings' {@code InjectionSettings})
      */
-    public HtmlInjector(List<String> excludePatterns) {
-        this.exclusions = excludePatterns.stream().map(HtmlInjector::parsePattern).collect(Collectors.toList());
+    public HtmlInjector(List<Predicate<String>> exclusions) {
+        this.exclusions = exclusions;
     }
 
     /**
@@ -125,45 +122,5 @@ public final class HtmlInjector {
         String pathInfo = request.getPathInfo();
         String path = pathInfo == null ? request.getServletPath() : request.getServletPath() + pathInfo;
         return path.isEmpty() ? "/" : path;
-    }
-
-    /**
-     * The servlet specification's url-pattern rules (section 12.2), for {@code chathub.inject.exclude}. Written out
-     * here because the servlet API offers no way to match a path against a pattern (only the container's own
-     * mapping of the current request), and the containers' matchers are their internals (Jetty's
-     * {@code ServletPathSpec}, Tomcat's {@code Mapper}): depending on one would tie the library to that container.
-     */
-    private static Predicate<String> parsePattern(String pattern) {
-        if (pattern == null) {
-            throw new IllegalArgumentException("url-pattern is missing (null)");
-        }
-        String p = pattern.trim();
-        if (p.isEmpty()) {
-            return "/"::equals;
-        }
-        if (p.equals("/")) {
-            throw new IllegalArgumentException(
-                    "url-pattern \"/\" is ambiguous here: use \"/*\" for every path or \"\" for the context root");
-        }
-        if (p.startsWith("*.")) {
-            String extension = p.substring(1);
-            if (extension.length() == 1 || extension.indexOf('/') >= 0 || extension.indexOf('*') >= 0) {
-                throw new IllegalArgumentException("url-pattern \"" + p + "\" is not a valid extension pattern (*.ext)");
-            }
-            return path -> path.substring(path.lastIndexOf('/') + 1).endsWith(extension);
-        }
-        if (!p.startsWith("/")) {
-            throw new IllegalArgumentException("url-pattern \"" + p + "\" must start with \"/\" or \"*.\"");
-        }
-        boolean prefixPattern = p.endsWith("/*");
-        String literal = prefixPattern ? p.substring(0, p.length() - 2) : p;
-        if (literal.indexOf('*') >= 0) {
-            throw new IllegalArgumentException("url-pattern \"" + p + "\" may contain \"*\" only as \"/*\" at its end");
-        }
-        if (prefixPattern) {
-            return path -> path.startsWith(literal)
-                    && (path.length() == literal.length() || path.charAt(literal.length()) == '/');
-        }
-        return literal::equals;
     }
 }

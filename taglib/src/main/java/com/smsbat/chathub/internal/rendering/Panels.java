@@ -166,7 +166,7 @@ public final class Panels {
         out.write(panel.get().token().token());
         out.write('"');
         out.write(nonceAttribute);
-        if (tag.renew() && config.renewal() && config.endpointEnabled()) {
+        if (tag.renew() && config.page().renewal() && config.page().endpointEnabled()) {
             out.write(" data-chathub-expires-at=\"");
             out.write(expiryText(panel.get().token().expiresAt()));
             out.write('"');
@@ -235,12 +235,12 @@ public final class Panels {
             this.config = config;
             this.widgetUrl = widgetUrl;
             this.contextPath = contextPath;
-            this.tokenUrl = contextPath + config.endpointPath();
+            this.tokenUrl = contextPath + config.page().endpointPath();
             RenewalModule module = RenewalModule.forApplication(contextPath, config, widgetUrl);
             this.moduleStart = "<script type=\"module\" src=\"" + Html.attribute(contextPath + module.address()) + '"';
             this.widgetSource = "\" src=\"" + Html.attribute(widgetUrl.toString()) + '"';
-            this.timingAttributes = " data-chathub-renew-before=\"" + config.browserRenewBefore()
-                    + "\" data-chathub-check=\"" + config.renewalCheck() + '"';
+            this.timingAttributes = " data-chathub-renew-before=\"" + config.page().browserRenewBefore()
+                    + "\" data-chathub-check=\"" + config.page().renewalCheck() + '"';
             this.renewalAttributes = renewalAttributes(tokenUrl);
         }
 
@@ -288,10 +288,10 @@ public final class Panels {
     }
 
     private static String requestNonce(HttpServletRequest request, ChatHubConfig config) {
-        if (config.cspNonceAttribute().isEmpty()) {
+        if (config.page().cspNonceAttribute().isEmpty()) {
             return null;
         }
-        Object value = request.getAttribute(config.cspNonceAttribute());
+        Object value = request.getAttribute(config.page().cspNonceAttribute());
         return value == null ? null : value.toString();
     }
 

@@ -47,7 +47,7 @@ public final class RenewalModule {
      */
     public static RenewalModule forApplication(String contextPath, ChatHubConfig config, URI widgetUrl) {
         String settings = "w=" + formEncoded(widgetUrl.toString())
-                + (config.endpointEnabled() ? "&e=" + formEncoded(contextPath + config.endpointPath()) : "");
+                + (config.page().endpointEnabled() ? "&e=" + formEncoded(contextPath + config.page().endpointPath()) : "");
         return new RenewalModule(SHIPPED, settings);
     }
 

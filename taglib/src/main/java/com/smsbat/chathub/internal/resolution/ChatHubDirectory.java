@@ -7,6 +7,7 @@ import com.smsbat.chathub.client.NewOperator;
 import com.smsbat.chathub.client.Operator;
 import com.smsbat.chathub.client.Organization;
 import com.smsbat.chathub.internal.cache.SingleFlight;
+import com.smsbat.chathub.internal.config.Assignments;
 import com.smsbat.chathub.internal.config.ChatHubConfig;
 
 import java.time.Clock;
@@ -22,7 +23,6 @@ import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.logging.Logger;
-import java.util.stream.Collectors;
 
 /**
  * ChatHub's organization and operator lists, cached for {@code chathub.operator.directory-refresh}: used to
@@ -63,18 +63,6 @@ public final class ChatHubDirectory {
         this.maxAge = maxAge;
         this.maxPerMinute = maxPerMinute;
         this.organizations = new Refreshing<>(client::organizations, executor, clock, maxAge);
-    }
-
-    /** The organization id {@code text} spells out, if it is one (digits only). */
-    static OptionalLong parseId(String text) {
-        if (text.isEmpty() || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            return OptionalLong.empty();
-        }
-        try {
-            return OptionalLong.of(Long.parseLong(text));
-        } catch (NumberFormatException tooLong) {
-            return OptionalLong.empty();
-        }
     }
 
     Optional<List<Organization>> organizations(Duration budget) {
@@ -154,9 +142,7 @@ public final class ChatHubDirectory {
     private Long create(long organizationId, String name, String user) {
         try {
             // Asked afresh, not from the cached list: another server or an administrator may have been quicker.
-            List<Operator> existing = client.operators(organizationId).stream()
-                    .filter(op -> OperatorNames.same(op.name(), name))
-                    .collect(Collectors.toList());
+            List<Operator> existing = OperatorNames.named(client.operators(organizationId), Operator::name, name);
             if (!existing.isEmpty()) {
                 if (existing.size() == 1 && existing.get(0).isActive()) {
                     return existing.get(0).id();
@@ -164,9 +150,8 @@ public final class ChatHubDirectory {
                 throw new ChatHubException("organization " + organizationId + " already has " + existing.size()
                         + " operator(s) named \"" + LogText.escape(name) + "\", none usable alone; not creating another");
             }
-            Operator operator = client.synchronize(Collections.singletonList(new NewOperator(organizationId, name)))
-                    .stream()
-                    .filter(op -> OperatorNames.same(op.name(), name))
+            Operator operator = OperatorNames.named(client.synchronize(Collections.singletonList(
+                            new NewOperator(organizationId, name))), Operator::name, name).stream()
                     .findFirst()
                     .orElseThrow(() -> new ChatHubResponseException(
                             "ChatHub's synchronize answer does not contain the operator \"" + LogText.escape(name) + "\""));
@@ -184,12 +169,11 @@ public final class ChatHubDirectory {
     /** {@code "24"} is organization 24; anything else is looked up by name ({@link OperatorNames}). */
     public OptionalLong organizationId(String selector, Duration budget) {
         String value = selector.trim();
-        OptionalLong id = parseId(value);
+        OptionalLong id = Assignments.organizationId(value);
         if (id.isPresent()) {
             return id;
         }
-        return organizations(budget).flatMap(list -> list.stream()
-                        .filter(org -> OperatorNames.same(org.name(), value))
+        return organizations(budget).flatMap(list -> OperatorNames.named(list, Organization::name, value).stream()
                         .findFirst())
                 .map(org -> OptionalLong.of(org.id()))
                 .orElse(OptionalLong.empty());

@@ -1,6 +1,10 @@
 package com.smsbat.chathub.internal.resolution;
 
 import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.function.Function;
 
 /**
  * The one comparison of names the {@code directory} resolver and onboarding use (operator and organization names):
@@ -31,6 +35,20 @@ final class OperatorNames {
     static boolean same(String a, String b) {
         String key = key(a);
         return key != null && key.equals(key(b));
+    }
+
+    /** Those of {@code items} whose name ({@code nameOf}) is {@code name}, in their order. */
+    static <T> List<T> named(Collection<T> items, Function<? super T, String> nameOf, String name) {
+        String wanted = key(name);
+        List<T> named = new ArrayList<>();
+        if (wanted != null) {
+            for (T item : items) {
+                if (wanted.equals(key(nameOf.apply(item)))) {
+                    named.add(item);
+                }
+            }
+        }
+        return named;
     }
 
     /**

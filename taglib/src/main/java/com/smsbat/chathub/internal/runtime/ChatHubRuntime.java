@@ -6,8 +6,8 @@ import com.smsbat.chathub.internal.cache.DaemonThreads;
 import com.smsbat.chathub.internal.cache.OperatorTokenCache;
 import com.smsbat.chathub.internal.cache.OperatorTokenSource;
 import com.smsbat.chathub.internal.config.ChatHubConfig;
+import com.smsbat.chathub.internal.config.ClientSettings;
 import com.smsbat.chathub.internal.config.ChatHubConfigException;
-import com.smsbat.chathub.internal.config.Setting;
 import com.smsbat.chathub.internal.identity.Identity;
 import com.smsbat.chathub.internal.injection.HtmlInjector;
 import com.smsbat.chathub.internal.resolution.ChatHubDirectory;
@@ -24,7 +24,6 @@ import javax.management.StandardMBean;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.logging.Level;
@@ -56,42 +55,18 @@ public final class ChatHubRuntime implements AutoCloseable {
     private ChatHubRuntime(ChatHubConfig config, ServletContext context, Clock clock, ChatHubSandbox sandbox) {
         this.config = config;
         this.sandbox = sandbox;
-        this.identity = Identity.of(config);
-        this.widgetUrl = config.widgetUrl() != null ? config.widgetUrl() : sandbox.widgetScriptUri();
-        this.injector = config.inject() ? injector(config) : null;
-        ChatHubClient.Builder client = ChatHubClient.builder()
-                .baseUri(sandbox != null ? sandbox.baseUri() : config.apiUrl())
-                .connectTimeout(config.httpConnectTimeout())
-                .requestTimeout(config.httpTimeout())
-                .clock(clock);
-        if (!config.companyToken().isEmpty()) {
-            client.companyToken(config.companyToken());
-        } else if (!config.login().isEmpty()) {
-            client.credentials(config.login(), config.password());
-        } else {
-            client.credentials(ChatHubSandbox.LOGIN, ChatHubSandbox.PASSWORD);
-        }
-        this.chatHub = client.build();
+        this.identity = Identity.of(config.identity());
+        ClientSettings settings = config.client();
+        this.widgetUrl = settings.widgetUrl() != null ? settings.widgetUrl() : sandbox.widgetScriptUri();
+        this.injector = config.injection().inject() ? new HtmlInjector(config.injection().excluded()) : null;
+        this.chatHub = client(settings, sandbox, clock);
         this.executor = Executors.newCachedThreadPool(DaemonThreads.named("chathub-directory"));
-        this.directory = new ChatHubDirectory(chatHub, executor, clock, config.directoryRefresh(),
-                config.operatorProvisionMaxPerMinute());
-        OperatorResolver chosen;
-        try {
-            chosen = Resolvers.create(config, context, directory);
-        } catch (RuntimeException e) {
-            executor.shutdownNow();
-            chatHub.close();
-            throw e;
-        }
-        this.resolver = chosen;
-        this.cache = OperatorTokenCache.builder(OperatorTokenSource.chatHub(chatHub, config.tokenValidate()))
+        this.directory = new ChatHubDirectory(chatHub, executor, clock, config.resolution().directoryRefresh(),
+                config.resolution().provisionMaxPerMinute());
+        this.resolver = Resolvers.create(config.resolution(), config.cache().waitBudget(), directory);
+        this.cache = OperatorTokenCache.builder(OperatorTokenSource.chatHub(chatHub, config.cache().validate()))
                 .clock(clock)
-                .lifetime(config.tokenLifetime())
-                .refreshAhead(config.tokenRefreshAhead())
-                .safetyMargin(safetyMargin(config.tokenRefreshAhead()))
-                .waitBudget(config.waitBudget())
-                .maxEntries(config.cacheMaxOperators())
-                .idleExpiry(config.cacheIdleExpiry())
+                .settings(config.cache())
                 .build();
         this.mbean = config.jmx() ? registerMBean(context.getContextPath(), cache, verdicts) : null;
     }
@@ -99,10 +74,10 @@ public final class ChatHubRuntime implements AutoCloseable {
     /**
      * Starts the integration for {@code context} and publishes it there for the tags.
      *
-     * @throws ChatHubConfigException when a setting cannot be used (e.g. a missing mapping file)
+     * @throws ChatHubConfigException when an EL setting cannot be used on this container
      */
     public static ChatHubRuntime start(ChatHubConfig config, ServletContext context, Clock clock) {
-        ChatHubSandbox sandbox = config.sandbox() ? ChatHubSandbox.start() : null;
+        ChatHubSandbox sandbox = config.client().sandbox() ? ChatHubSandbox.start() : null;
         if (sandbox != null) {
             LOG.warning("*** ChatHub SANDBOX in use (chathub.api.url=sandbox) at " + sandbox.baseUri()
                     + ": panels are offline stand-ins, not real ChatHub chats. Never use this in production. ***");
@@ -186,22 +161,21 @@ public final class ChatHubRuntime implements AutoCloseable {
         }
     }
 
-    /**
-     * How close to its expiry a token is no longer handed out: a minute, as the cache's default, but never
-     * so much of the refresh window that short lifetimes (tests, demos) leave nothing to serve.
-     */
-    private static Duration safetyMargin(Duration refreshAhead) {
-        Duration quarter = refreshAhead.dividedBy(4);
-        return quarter.compareTo(OperatorTokenCache.DEFAULT_SAFETY_MARGIN) < 0 ? quarter : OperatorTokenCache.DEFAULT_SAFETY_MARGIN;
-    }
-
-    private static HtmlInjector injector(ChatHubConfig config) {
-        try {
-            return new HtmlInjector(config.injectExclude());
-        } catch (IllegalArgumentException e) {
-            throw new ChatHubConfigException(Setting.INJECT_EXCLUDE, String.join(",", config.injectExclude()),
-                    e.getMessage());
+    /** The sandbox, when it runs, stands in for ChatHub: its address and, unless others are set, its company. */
+    private static ChatHubClient client(ClientSettings settings, ChatHubSandbox sandbox, Clock clock) {
+        ChatHubClient.Builder client = ChatHubClient.builder()
+                .baseUri(sandbox != null ? sandbox.baseUri() : settings.apiUrl())
+                .connectTimeout(settings.connectTimeout())
+                .requestTimeout(settings.requestTimeout())
+                .clock(clock);
+        if (!settings.companyToken().isEmpty()) {
+            client.companyToken(settings.companyToken());
+        } else if (!settings.login().isEmpty()) {
+            client.credentials(settings.login(), settings.password());
+        } else {
+            client.credentials(ChatHubSandbox.LOGIN, ChatHubSandbox.PASSWORD);
         }
+        return client.build();
     }
 
     private static ObjectName registerMBean(String contextPath, OperatorTokenCache cache, PanelVerdict.Recent verdicts) {

@@ -7,7 +7,8 @@ import com.smsbat.chathub.internal.identity.Identity;
 import com.smsbat.chathub.internal.resolution.LogText;
 import com.smsbat.chathub.internal.resolution.PanelVerdict;
 import com.smsbat.chathub.internal.resolution.PanelVerdict.Outcome;
-import com.smsbat.chathub.internal.resolution.Resolvers;
+import com.smsbat.chathub.internal.resolution.Explaining;
+import com.smsbat.chathub.internal.resolution.Resolution;
 import com.smsbat.chathub.resolver.OperatorAssignment;
 import com.smsbat.chathub.resolver.OperatorResolver;
 import jakarta.servlet.http.HttpServletRequest;
@@ -154,13 +155,13 @@ public final class PanelState {
                         userFailure == null ? "" : userFailure);
             } else if (!inRole()) {
                 assignments = Collections.emptyList();
-                decide(Outcome.NOT_IN_ROLE, "in none of chathub.role=" + String.join(",", runtime.config().roles()));
+                decide(Outcome.NOT_IN_ROLE, "in none of chathub.role=" + String.join(",", runtime.config().identity().roles()));
             } else if (!runtime.identity().permits(request)) {
                 assignments = Collections.emptyList();
                 decide(Outcome.NOT_IN_ROLE, "chathub.role.expression=" + runtime.identity().roleExpression()
                         + " is not true");
             } else {
-                Resolvers.Resolution resolution = resolve(name);
+                Resolution resolution = resolve(name);
                 assignments = resolution.assignments();
                 if (assignments.isEmpty()) {
                     decide(resolution.outcome(), resolution.detail());
@@ -171,29 +172,29 @@ public final class PanelState {
     }
 
     private boolean inRole() {
-        List<String> roles = runtime.config().roles();
+        List<String> roles = runtime.config().identity().roles();
         return roles.isEmpty() || roles.stream().anyMatch(request::isUserInRole);
     }
 
     /** A resolver that fails (an application's own, say) costs the user the panel, never the page. */
-    private Resolvers.Resolution resolve(String name) {
+    private Resolution resolve(String name) {
         OperatorResolver resolver = runtime.resolver();
         try {
-            if (resolver instanceof Resolvers.Explaining) {
-                return ((Resolvers.Explaining) resolver).explain(name, request);
+            if (resolver instanceof Explaining) {
+                return ((Explaining) resolver).explain(name, request);
             }
             List<OperatorAssignment> resolved = resolver.resolve(name, request);
-            return Resolvers.Resolution.of(resolved == null ? Collections.emptyList() : Collections.unmodifiableList(new ArrayList<>(resolved)));
+            return Resolution.of(resolved == null ? Collections.emptyList() : Collections.unmodifiableList(new ArrayList<>(resolved)));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "ChatHub operator resolver " + resolver.getClass().getName()
                     + " failed; showing the fallback instead of a panel", e);
-            return new Resolvers.Resolution(Collections.emptyList(), Outcome.RESOLVER_FAILED, e.getClass().getName());
+            return new Resolution(Collections.emptyList(), Outcome.RESOLVER_FAILED, e.getClass().getName());
         }
     }
 
     /** Tells the administrator (request attribute, log, JMX) what this request decided about the panel. */
     private void decide(Outcome outcome, String detail) {
-        decide(new PanelVerdict(user(), runtime.config().operatorResolver(), outcome, detail));
+        decide(new PanelVerdict(user(), runtime.config().resolution().resolver(), outcome, detail));
     }
 
     private void decide(PanelVerdict verdict) {
@@ -210,11 +211,11 @@ public final class PanelState {
         if (all.isEmpty()) {
             return Optional.empty();
         }
-        String selector = organization == null || organization.trim().isEmpty() ? runtime.config().organization() : organization;
+        String selector = organization == null || organization.trim().isEmpty() ? runtime.config().resolution().organization() : organization;
         if (selector.trim().isEmpty()) {
             return Optional.of(all.get(0));
         }
-        OptionalLong id = runtime.directory().organizationId(selector, runtime.config().waitBudget());
+        OptionalLong id = runtime.directory().organizationId(selector, runtime.config().cache().waitBudget());
         if (!id.isPresent()) {
             return Optional.empty();
         }
@@ -234,7 +235,7 @@ public final class PanelState {
         Optional<OperatorAssignment> assignment = assignment(organization);
         if (!assignment.isPresent() && !assignments().isEmpty()) {
             decide(Outcome.NOT_AN_OPERATOR, "no operator in organization "
-                    + (asked ? organization : runtime.config().organization()));
+                    + (asked ? organization : runtime.config().resolution().organization()));
         }
         Optional<Panel> panel = assignment.flatMap(this::panel);
         if (!asked) {
@@ -255,7 +256,7 @@ public final class PanelState {
         if (panel.isPresent()) {
             audit(assignment);
         }
-        decide(new PanelVerdict(user(), runtime.config().operatorResolver(),
+        decide(new PanelVerdict(user(), runtime.config().resolution().resolver(),
                 panel.isPresent() ? Outcome.PANEL : Outcome.CHATHUB_UNAVAILABLE, assignment,
                 panel.isPresent() ? "" : NO_TOKEN));
         return panel;
@@ -288,7 +289,7 @@ public final class PanelState {
         }
         AUDIT.info("ChatHub operator token handed out: user \"" + LogText.escape(user()) + "\", organization "
                 + assignment.organizationId() + ", operator " + assignment.operatorId() + ", resolver "
-                + runtime.config().operatorResolver() + ", client " + LogText.escape(request.getRemoteAddr())
+                + runtime.config().resolution().resolver() + ", client " + LogText.escape(request.getRemoteAddr())
                 + ", session " + sessionHash);
     }
 

@@ -1,14 +1,20 @@
 package com.smsbat.chathub.internal.config;
 
+import com.smsbat.chathub.resolver.OperatorAssignment;
+import com.smsbat.chathub.resolver.OperatorResolver;
+import jakarta.servlet.http.HttpServletRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.io.ByteArrayInputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -18,36 +24,57 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ChatHubConfigTest {
 
+    /** The web application's files: the default mapping file, empty. */
+    private static final Map<String, String> FILES = Map.of("/WEB-INF/chathub-operators.properties", "");
+
     private static ChatHubConfig parse(Map<String, String> values) {
+        return parse(values, FILES);
+    }
+
+    private static ChatHubConfig parse(Map<String, String> values, Map<String, String> files) {
+        return ChatHubConfig.parse(lookup(values), path -> files.containsKey(path)
+                ? new ByteArrayInputStream(files.get(path).getBytes(StandardCharsets.UTF_8)) : null);
+    }
+
+    private static Function<Setting, String> lookup(Map<String, String> values) {
         Map<Setting, String> bySetting = new HashMap<>();
         values.forEach((key, value) -> bySetting.put(
                 List.of(Setting.values()).stream().filter(s -> s.key().equals(key)).findFirst().orElseThrow(), value));
-        return ChatHubConfig.parse(bySetting::get);
+        return bySetting::get;
+    }
+
+    /** Settings of an application whose panels are on: credentials, and {@code values}. */
+    private static Map<String, String> on(String... values) {
+        Map<String, String> settings = new HashMap<>(Map.of("chathub.login", "acme", "chathub.password", "secret"));
+        for (int i = 0; i < values.length; i += 2) {
+            settings.put(values[i], values[i + 1]);
+        }
+        return settings;
     }
 
     @Test
     void defaultsAreTheDocumentedOnes() {
         ChatHubConfig config = parse(Map.of());
 
-        assertEquals(URI.create("https://chatapi.smsbat.com"), config.apiUrl());
-        assertEquals(URI.create("https://widget.smsbat.com/operator-chat-panel/widget-script.js"), config.widgetUrl());
-        assertEquals(Duration.ofMinutes(23 * 60 + 50), config.tokenLifetime());
-        assertEquals(Duration.ofHours(1), config.tokenRefreshAhead());
-        assertEquals(Duration.ofSeconds(2), config.waitBudget());
-        assertEquals("/api/chathub/token", config.endpointPath());
-        assertEquals(Duration.ofMinutes(1), config.renewalCheck());
-        assertFalse(config.inject());
-        assertTrue(config.failOnInvalid());
-        assertFalse(config.hasCredentials());
+        assertEquals(URI.create("https://chatapi.smsbat.com"), config.client().apiUrl());
+        assertEquals(URI.create("https://widget.smsbat.com/operator-chat-panel/widget-script.js"),
+                config.client().widgetUrl());
+        assertEquals(Duration.ofMinutes(23 * 60 + 50), config.cache().lifetime());
+        assertEquals(Duration.ofHours(1), config.cache().refreshAhead());
+        assertEquals(Duration.ofSeconds(2), config.cache().waitBudget());
+        assertEquals("/api/chathub/token", config.page().endpointPath());
+        assertEquals(Duration.ofMinutes(1), config.page().renewalCheck());
+        assertFalse(config.injection().inject());
+        assertFalse(config.client().canSignIn());
     }
 
     @Test
     void sandboxLeavesApiAndWidgetUrlsToTheSandbox() {
         ChatHubConfig config = parse(Map.of("chathub.api.url", "sandbox"));
 
-        assertTrue(config.sandbox());
-        assertNull(config.apiUrl());
-        assertNull(config.widgetUrl());
+        assertTrue(config.client().sandbox());
+        assertNull(config.client().apiUrl());
+        assertNull(config.client().widgetUrl());
     }
 
     @ParameterizedTest(name = "{0}={1}")
@@ -88,7 +115,7 @@ class ChatHubConfigTest {
         ChatHubConfig config = parse(Map.of("chathub.api.url", "http://127.0.0.1:8090",
                 "chathub.widget.url", "http://localhost:8090/widget/operator-chat-panel/widget-script.js"));
 
-        assertEquals(URI.create("http://127.0.0.1:8090"), config.apiUrl());
+        assertEquals(URI.create("http://127.0.0.1:8090"), config.client().apiUrl());
     }
 
     @Test
@@ -96,7 +123,7 @@ class ChatHubConfigTest {
         ChatHubConfig config = parse(Map.of("chathub.api.url", "http://127.1.2.3:8090",
                 "chathub.widget.url", "http://[::1]:8090/widget/operator-chat-panel/widget-script.js"));
 
-        assertEquals(URI.create("http://127.1.2.3:8090"), config.apiUrl());
+        assertEquals(URI.create("http://127.1.2.3:8090"), config.client().apiUrl());
     }
 
     @Test
@@ -114,13 +141,14 @@ class ChatHubConfigTest {
         ChatHubConfig config = parse(Map.of("chathub.operator.resolver", "directory",
                 "chathub.role.expression", "${sessionScope.account.agent}"));
 
-        assertEquals("directory", config.operatorResolver());
+        assertEquals("directory", config.resolution().resolver());
     }
 
     @Test
     void onboardingCreatesTenOperatorsAMinuteUnlessSetOtherwise() {
-        assertEquals(10, parse(Map.of()).operatorProvisionMaxPerMinute());
-        assertEquals(3, parse(Map.of("chathub.operator.provision.max-per-minute", "3")).operatorProvisionMaxPerMinute());
+        assertEquals(10, parse(Map.of()).resolution().provisionMaxPerMinute());
+        assertEquals(3, parse(Map.of("chathub.operator.provision.max-per-minute", "3")).resolution()
+                .provisionMaxPerMinute());
     }
 
     @Test
@@ -148,7 +176,7 @@ class ChatHubConfigTest {
     void injectExclusionsAreSplitAndTrimmed() {
         ChatHubConfig config = parse(Map.of("chathub.inject.exclude", " /api/* , *.pdf,, /print "));
 
-        assertEquals(List.of("/api/*", "*.pdf", "/print"), config.injectExclude());
+        assertEquals(List.of("/api/*", "*.pdf", "/print"), config.injection().exclude());
     }
 
     @Test
@@ -180,8 +208,118 @@ class ChatHubConfigTest {
     void rolesAndDebugUsersAreCommaSeparatedLists() {
         ChatHubConfig config = parse(Map.of("chathub.role", " support , sales ", "chathub.debug", "kim,lee"));
 
-        assertEquals(List.of("support", "sales"), config.roles());
+        assertEquals(List.of("support", "sales"), config.identity().roles());
         assertTrue(config.debugs("kim"));
         assertFalse(config.debugs("ann"));
+    }
+
+    @Test
+    void failOnInvalidIsReadWithoutAParseAndOnlyFalseTurnsItOff() {
+        assertTrue(ChatHubConfig.failsOnInvalid(lookup(Map.of())));
+        assertTrue(ChatHubConfig.failsOnInvalid(lookup(Map.of("chathub.fail-on-invalid-config", "maybe"))));
+        assertFalse(ChatHubConfig.failsOnInvalid(lookup(Map.of("chathub.fail-on-invalid-config", " FALSE "))));
+    }
+
+    @Test
+    void enabledIsReadWithoutAParseAndOnlyFalseTurnsItOff() {
+        assertTrue(ChatHubConfig.enabled(lookup(Map.of("chathub.wait", "soon"))));
+        assertFalse(ChatHubConfig.enabled(lookup(Map.of("chathub.enabled", "False"))));
+    }
+
+    @Test
+    void aMisspeltFailOnInvalidIsItselfAnInvalidSetting() {
+        ChatHubConfigException failure = assertThrows(ChatHubConfigException.class,
+                () -> parse(Map.of("chathub.fail-on-invalid-config", "maybe")));
+
+        assertEquals(Setting.FAIL_ON_INVALID, failure.setting());
+    }
+
+    @Test
+    void invalidInjectExclusionIsASettingErrorNamingThePattern() {
+        ChatHubConfigException failure = assertThrows(ChatHubConfigException.class,
+                () -> parse(Map.of("chathub.inject.exclude", "/ok/*, api/*")));
+
+        assertEquals("chathub.inject.exclude=\"/ok/*,api/*\" is invalid: url-pattern \"api/*\" must start with \"/\" or"
+                + " \"*.\"", failure.getMessage());
+    }
+
+    @Test
+    void theMappingFileIsReadAndParsedAtStart() {
+        ChatHubConfig config = parse(on("chathub.organization", "24"),
+                Map.of("/WEB-INF/chathub-operators.properties", "kim=101\nlee=31:201, 24:102\n"));
+
+        assertEquals(Map.of("kim", List.of(new OperatorAssignment(24, 101)),
+                        "lee", List.of(new OperatorAssignment(31, 201), new OperatorAssignment(24, 102))),
+                config.resolution().mapping());
+    }
+
+    @Test
+    void aMissingMappingFileIsASettingError() {
+        ChatHubConfigException failure = assertThrows(ChatHubConfigException.class,
+                () -> parse(on("chathub.operator.mapping", "/WEB-INF/none.properties")));
+
+        assertEquals("chathub.operator.mapping=\"/WEB-INF/none.properties\" is invalid: no such resource in the web"
+                + " application", failure.getMessage());
+    }
+
+    @Test
+    void aMappingEntryThatIsNoOperatorIsASettingErrorNamingTheUser() {
+        ChatHubConfigException failure = assertThrows(ChatHubConfigException.class, () -> parse(on(),
+                Map.of("/WEB-INF/chathub-operators.properties", "kim=24:101,24:102\n")));
+
+        assertEquals(Setting.OPERATOR_MAPPING, failure.setting());
+        assertTrue(failure.getMessage().contains("entry for user \"kim\": two operators for organization 24"),
+                failure.getMessage());
+    }
+
+    @Test
+    void panelsThatAreOffReadNothingFromTheApplication() {
+        assertFalse(parse(Map.of("chathub.enabled", "false", "chathub.login", "acme", "chathub.password", "secret"),
+                Map.of()).enabled());
+        assertFalse(parse(Map.of(), Map.of()).client().canSignIn());
+    }
+
+    @Test
+    void aResolverClassIsLoadedAndMadeAtStart() {
+        ChatHubConfig config = parse(on("chathub.operator.resolver", NamedResolver.class.getName()));
+
+        assertTrue(config.resolution().custom() instanceof NamedResolver);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "com.example.NoSuchResolver|must be mapping, session, directory or the name of a class on the application's classpath",
+            "java.lang.String|the class does not implement com.smsbat.chathub.resolver.OperatorResolver",
+    })
+    void aResolverClassThatCannotBeUsedIsASettingError(String className, String reason) {
+        ChatHubConfigException failure = assertThrows(ChatHubConfigException.class,
+                () -> parse(on("chathub.operator.resolver", className)));
+
+        assertEquals("chathub.operator.resolver=\"" + className + "\" is invalid: " + reason, failure.getMessage());
+    }
+
+    @Test
+    void theSafetyMarginIsAMinuteOrAQuarterOfAShortRefreshWindow() {
+        assertEquals(Duration.ofMinutes(1), parse(Map.of()).cache().safetyMargin());
+        assertEquals(Duration.ofSeconds(10), parse(Map.of("chathub.token.refresh-ahead", "PT40S")).cache()
+                .safetyMargin());
+    }
+
+    @Test
+    void theCacheDefaultsAreTheSettingsDefaults() {
+        CacheSettings parsed = parse(Map.of()).cache();
+
+        assertEquals(parsed.lifetime(), CacheSettings.DEFAULTS.lifetime());
+        assertEquals(parsed.idleExpiry(), CacheSettings.DEFAULTS.idleExpiry());
+        assertEquals(parsed.maxOperators(), CacheSettings.DEFAULTS.maxOperators());
+        assertEquals(parsed.waitBudget(), CacheSettings.DEFAULTS.waitBudget());
+    }
+
+    /** An application's own resolver. */
+    public static final class NamedResolver implements OperatorResolver {
+        @Override
+        public List<OperatorAssignment> resolve(String user, HttpServletRequest request) {
+            return List.of();
+        }
     }
 }

@@ -40,7 +40,7 @@ class IdentityTest {
                 }
             }
         });
-        return Identity.of(ChatHubConfig.parse(bySetting::get));
+        return Identity.of(ChatHubConfig.parse(bySetting::get, path -> null).identity());
     }
 
     private static Identity user(String expression) {

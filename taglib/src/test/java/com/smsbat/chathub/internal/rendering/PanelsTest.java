@@ -3,6 +3,7 @@ package com.smsbat.chathub.internal.rendering;
 import com.smsbat.chathub.internal.config.ChatHubConfig;
 import org.junit.jupiter.api.Test;
 
+import java.io.InputStream;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Random;
@@ -19,7 +20,7 @@ class PanelsTest {
         case "chathub.login" -> "company";
         case "chathub.password" -> "secret";
         default -> null;
-    });
+    }, path -> InputStream.nullInputStream());
 
     @Test
     void aRememberedExpiryIsTheTextOfThatVeryInstantWhateverSharedItsSlot() {

@@ -3,6 +3,7 @@ package com.smsbat.chathub.internal.rendering;
 import com.smsbat.chathub.internal.config.ChatHubConfig;
 import org.junit.jupiter.api.Test;
 
+import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -63,6 +64,6 @@ class RenewalModuleTest {
                     case "chathub.login" -> "company";
                     case "chathub.password" -> "secret";
                     default -> null;
-                });
+                }, path -> InputStream.nullInputStream());
     }
 }

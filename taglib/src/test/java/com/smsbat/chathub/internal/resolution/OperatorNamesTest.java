@@ -4,6 +4,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.util.List;
+import java.util.function.Function;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -49,5 +53,17 @@ class OperatorNamesTest {
     void noNameMatchesNothing() {
         assertFalse(OperatorNames.same(null, null));
         assertFalse(OperatorNames.same(null, "Kim"));
+    }
+
+    @Test
+    void namedFindsEveryItemOfThatNameInTheirOrderByTheSameComparison() {
+        List<String> names = List.of("Kim", "Lee", " kim ", "\u212Aim", "KIM");
+
+        assertEquals(List.of("Kim", " kim ", "KIM"), OperatorNames.named(names, Function.identity(), "kim"));
+    }
+
+    @Test
+    void aNameHoldingACanonicalAliasNamesNothing() {
+        assertEquals(List.of(), OperatorNames.named(List.of("Kim", "\u212Aim"), Function.identity(), "\u212Aim"));
     }
 }

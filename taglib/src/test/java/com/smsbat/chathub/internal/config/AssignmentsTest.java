@@ -1,4 +1,4 @@
-package com.smsbat.chathub.internal.resolution;
+package com.smsbat.chathub.internal.config;
 
 import com.smsbat.chathub.resolver.OperatorAssignment;
 
@@ -11,30 +11,30 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The operator lists users are given in the mapping file and in session attributes. */
-class ResolversTest {
+class AssignmentsTest {
 
     @Test
     void oneOperatorPerOrganizationInTheOrderWritten() {
         assertEquals(List.of(new OperatorAssignment(31, 201), new OperatorAssignment(24, 101)),
-                Resolvers.parseAssignments("31:201, 24:101", null));
+                Assignments.parse("31:201, 24:101", null));
     }
 
     @Test
     void aBareOperatorIdBelongsToTheDefaultOrganization() {
         assertEquals(List.of(new OperatorAssignment(24, 101), new OperatorAssignment(31, 201)),
-                Resolvers.parseAssignments("101,31:201", 24L));
+                Assignments.parse("101,31:201", 24L));
     }
 
     @Test
     void emptyEntriesAreSkipped() {
-        assertEquals(List.of(new OperatorAssignment(24, 101)), Resolvers.parseAssignments(" ,24:101,, ", null));
-        assertEquals(List.of(), Resolvers.parseAssignments("", null));
+        assertEquals(List.of(new OperatorAssignment(24, 101)), Assignments.parse(" ,24:101,, ", null));
+        assertEquals(List.of(), Assignments.parse("", null));
     }
 
     @Test
     void twoOperatorsForOneOrganizationAreRefused() {
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
-                () -> Resolvers.parseAssignments("24:101,24:102", null));
+                () -> Assignments.parse("24:101,24:102", null));
 
         assertEquals("two operators for organization 24", refused.getMessage());
     }
@@ -42,7 +42,7 @@ class ResolversTest {
     @Test
     void aBareOperatorIdWithoutDefaultOrganizationSaysHowToFixIt() {
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
-                () -> Resolvers.parseAssignments("101", null));
+                () -> Assignments.parse("101", null));
 
         assertTrue(refused.getMessage().contains("chathub.organization"), refused.getMessage());
     }
@@ -50,7 +50,7 @@ class ResolversTest {
     @Test
     void somethingThatIsNotAnIdNamesTheEntry() {
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
-                () -> Resolvers.parseAssignments("24:101, 31:abc", null));
+                () -> Assignments.parse("24:101, 31:abc", null));
 
         assertEquals("\"31:abc\" is not operatorId or organizationId:operatorId", refused.getMessage());
     }
