@@ -260,6 +260,26 @@ public final class ChatHubConfig {
                 v.bool(Setting.FAIL_ON_INVALID));
     }
 
+    /**
+     * Whether {@code chathub.enabled} leaves the library on, read before (and without) the other settings: anything
+     * but {@code false} does; a value that is neither true nor false is refused by {@link #parse}.
+     */
+    public static boolean enabled(Function<Setting, String> lookup) {
+        return !isFalse(lookup.apply(Setting.ENABLED));
+    }
+
+    /**
+     * Whether an invalid setting stops the application from starting ({@code chathub.fail-on-invalid-config}),
+     * read on its own: it is needed when the other settings could not be parsed.
+     */
+    public static boolean failsOnInvalid(Function<Setting, String> lookup) {
+        return !isFalse(lookup.apply(Setting.FAIL_ON_INVALID));
+    }
+
+    private static boolean isFalse(String value) {
+        return value != null && "false".equalsIgnoreCase(value.trim());
+    }
+
     private static void requireForProvisioning(boolean missing, String needed, String why) {
         if (missing) {
             throw new ChatHubConfigException(Setting.OPERATOR_PROVISION, "true", "needs " + needed + ": " + why);

@@ -38,7 +38,6 @@ import java.util.logging.Logger;
 public final class ChatHubRuntime implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(ChatHubConfig.FILTER_CLASS_NAME);
-    private static final String ATTRIBUTE = ChatHubRuntime.class.getName();
 
     private final ChatHubConfig config;
     private final ChatHubSandbox sandbox;
@@ -102,7 +101,7 @@ public final class ChatHubRuntime implements AutoCloseable {
     }
 
     /**
-     * Starts the integration for {@code context} and publishes it there for the tags.
+     * Starts the integration for {@code context}.
      *
      * @throws ChatHubConfigException when a setting cannot be used (e.g. a missing mapping file)
      */
@@ -113,21 +112,13 @@ public final class ChatHubRuntime implements AutoCloseable {
                     + ": panels are offline stand-ins, not real ChatHub chats. Never use this in production. ***");
         }
         try {
-            ChatHubRuntime runtime = new ChatHubRuntime(config, context, clock, sandbox);
-            context.setAttribute(ATTRIBUTE, runtime);
-            return runtime;
+            return new ChatHubRuntime(config, context, clock, sandbox);
         } catch (RuntimeException | LinkageError e) {
             if (sandbox != null) {
                 sandbox.close();
             }
             throw e;
         }
-    }
-
-    /** The running integration of {@code context}, or {@code null} when the library is off there. */
-    public static ChatHubRuntime of(ServletContext context) {
-        Object runtime = context.getAttribute(ATTRIBUTE);
-        return runtime instanceof ChatHubRuntime ? (ChatHubRuntime) runtime : null;
     }
 
     public ChatHubConfig config() {
@@ -167,11 +158,6 @@ public final class ChatHubRuntime implements AutoCloseable {
     /** The zero-touch injector, or {@code null} when {@code chathub.inject} is off. */
     public HtmlInjector injector() {
         return injector;
-    }
-
-    public void stop(ServletContext context) {
-        context.removeAttribute(ATTRIBUTE);
-        close();
     }
 
     @Override
