@@ -1,11 +1,12 @@
 package com.smsbat.chathub.internal.rendering;
 
-import com.smsbat.chathub.internal.config.ChatHubConfig;
-import com.smsbat.chathub.internal.runtime.ChatHubRuntime;
-import com.smsbat.chathub.internal.runtime.PanelState;
+import com.smsbat.chathub.internal.web.ChatHubWeb;
 import com.smsbat.chathub.sandbox.ChatHubSandbox;
 import com.smsbat.chathub.taglib.WidgetTag;
+import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpSession;
@@ -21,7 +22,8 @@ import java.io.IOException;
 import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
+import java.util.Collections;
+import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -39,13 +41,29 @@ public class WidgetMarkupBenchmark {
     private static final String FALLBACK = "<p class=\"chat-fallback\">Chat is unavailable right now.</p>";
 
     private ChatHubSandbox sandbox;
-    private ChatHubRuntime runtime;
+    /** A page's response before it commits, as far as the tag asks it (to keep it out of shared caches). */
+    private static final HttpServletResponse RESPONSE = (HttpServletResponse) Proxy.newProxyInstance(
+            WidgetMarkupBenchmark.class.getClassLoader(), new Class<?>[] {HttpServletResponse.class},
+            (proxy, method, args) -> {
+                switch (method.getName()) {
+                    case "isCommitted":
+                        return false;
+                    case "getHeaders":
+                        return Collections.emptyList();
+                    case "setHeader":
+                        return null;
+                    default:
+                        throw new UnsupportedOperationException("response " + method.getName());
+                }
+            });
+
+    private ChatHubWeb web;
     private ServletContext context;
     private PageRequest request;
     private final CharArrayWriter page = new CharArrayWriter(8192);
 
     @Setup
-    public void start() throws IOException {
+    public void start() throws IOException, ServletException {
         sandbox = ChatHubSandbox.start();
         Path root = Files.createTempDirectory("chathub-bench");
         Files.createDirectories(root.resolve("WEB-INF"));
@@ -59,28 +77,50 @@ public class WidgetMarkupBenchmark {
                 "chathub.login", ChatHubSandbox.LOGIN,
                 "chathub.password", ChatHubSandbox.PASSWORD,
                 "chathub.jmx", "false");
-        runtime = ChatHubRuntime.start(ChatHubConfig.parse(setting -> settings.get(setting.key()),
-                context::getResourceAsStream), context,
-                Clock.systemUTC());
-        request = new PageRequest("john", "/app");
+        web = ChatHubWeb.start(filter(context, settings));
+        request = new PageRequest("john", "/app", context);
         widgetMarkup();
         if (!page.toString().contains(" token=\"ey")) {
             throw new IllegalStateException("the first page view got no panel from the sandbox");
         }
     }
 
+    /** The library's filter as the web fragment declares it, with {@code settings} as its init parameters. */
+    private static FilterConfig filter(ServletContext context, Map<String, String> settings) {
+        return new FilterConfig() {
+            @Override
+            public String getFilterName() {
+                return "chathub";
+            }
+
+            @Override
+            public ServletContext getServletContext() {
+                return context;
+            }
+
+            @Override
+            public String getInitParameter(String name) {
+                return settings.get(name);
+            }
+
+            @Override
+            public Enumeration<String> getInitParameterNames() {
+                return Collections.enumeration(settings.keySet());
+            }
+        };
+    }
+
     @Benchmark
     public int widgetMarkup() throws IOException {
         request.newPage();
         page.reset();
-        PanelState state = Panels.request(request, context);
-        Panels.forTag(page, state, state.panel(null), Panels.TagAttributes.NONE, FALLBACK);
+        ChatHubWeb.writeWidget(request, RESPONSE, page, null, null, true, null, FALLBACK);
         return page.size();
     }
 
     @TearDown
     public void stop() {
-        runtime.close();
+        web.stop();
         sandbox.close();
     }
 
@@ -111,10 +151,15 @@ public class WidgetMarkupBenchmark {
                 });
         private final String user;
         private final String contextPath;
-        /** The application, as far as rendering asks it: its own context path. */
+        /** The application, as far as rendering asks it: its own context path, and where the library keeps itself. */
         private final ServletContext application;
 
         public PageRequest(String user, String contextPath) {
+            this(user, contextPath, null);
+        }
+
+        /** @param running the application the library runs in, for the attribute where it keeps itself; or null */
+        public PageRequest(String user, String contextPath, ServletContext running) {
             super((HttpServletRequest) Proxy.newProxyInstance(PageRequest.class.getClassLoader(),
                     new Class<?>[] {HttpServletRequest.class}, (proxy, method, args) -> {
                         throw new UnsupportedOperationException(method.getName());
@@ -125,6 +170,9 @@ public class WidgetMarkupBenchmark {
                     new Class<?>[] {ServletContext.class}, (proxy, method, args) -> {
                         if (method.getName().equals("getContextPath")) {
                             return contextPath;
+                        }
+                        if (method.getName().equals("getAttribute") && running != null) {
+                            return running.getAttribute((String) args[0]);
                         }
                         throw new UnsupportedOperationException("servlet context " + method.getName());
                     });

@@ -1,8 +1,6 @@
 package com.smsbat.chathub.taglib;
 
-import com.smsbat.chathub.internal.config.ChatHubConfig;
-import com.smsbat.chathub.internal.config.SettingSources;
-import com.smsbat.chathub.internal.runtime.ChatHubOff;
+import com.smsbat.chathub.internal.web.ChatHubWeb;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContainerInitializer;
@@ -31,8 +29,7 @@ public final class ChatHubInitializer implements ServletContainerInitializer {
         if (declared) {
             return;
         }
-        if (!ChatHubConfig.enabled(SettingSources.of(context))) {
-            ChatHubOff.record(context, ChatHubOff.DISABLED, ChatHubOff.DISABLED_FIX);
+        if (!ChatHubWeb.wantsFilter(context)) {
             return;
         }
         FilterRegistration.Dynamic filter = context.addFilter(FILTER_NAME, ChatHubFilter.class);

@@ -1,8 +1,6 @@
 package com.smsbat.chathub.taglib;
 
-import com.smsbat.chathub.internal.rendering.CacheHeaders;
-import com.smsbat.chathub.internal.rendering.Panels;
-import com.smsbat.chathub.internal.runtime.PanelState;
+import com.smsbat.chathub.internal.web.ChatHubWeb;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.jsp.PageContext;
@@ -33,12 +31,10 @@ public class TokenTag extends SimpleTagSupport {
     @Override
     public void doTag() {
         PageContext page = (PageContext) getJspContext();
-        PanelState state = Panels.request((HttpServletRequest) page.getRequest(), page.getServletContext());
-        Optional<PanelState.Panel> panel = state == null ? Optional.<PanelState.Panel>empty() : state.panel(organization);
-        if (panel.isPresent()) {
-            // The page may write the token anywhere, and the response may commit before it does.
-            CacheHeaders.keepOutOfSharedCaches((HttpServletResponse) page.getResponse());
-            page.setAttribute(var, new WidgetToken(panel.get().assignment(), panel.get().token()));
+        Optional<WidgetToken> token = ChatHubWeb.panel((HttpServletRequest) page.getRequest(),
+                (HttpServletResponse) page.getResponse(), organization, WidgetToken::new);
+        if (token.isPresent()) {
+            page.setAttribute(var, token.get());
         } else {
             page.removeAttribute(var, PageContext.PAGE_SCOPE);
         }

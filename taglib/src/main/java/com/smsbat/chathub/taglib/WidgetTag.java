@@ -1,8 +1,6 @@
 package com.smsbat.chathub.taglib;
 
-import com.smsbat.chathub.internal.rendering.CacheHeaders;
-import com.smsbat.chathub.internal.rendering.Panels;
-import com.smsbat.chathub.internal.runtime.PanelState;
+import com.smsbat.chathub.internal.web.ChatHubWeb;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.jsp.JspException;
@@ -12,7 +10,6 @@ import jakarta.servlet.jsp.tagext.SimpleTagSupport;
 
 import java.io.IOException;
 import java.io.StringWriter;
-import java.util.Optional;
 
 /**
  * {@code <chathub:widget/>}: writes the current user's ChatHub operator panel, or the tag's body as the
@@ -52,20 +49,10 @@ public class WidgetTag extends SimpleTagSupport {
     @Override
     public void doTag() throws JspException, IOException {
         PageContext page = (PageContext) getJspContext();
-        PanelState state = Panels.request((HttpServletRequest) page.getRequest(), page.getServletContext());
-        String fallbackSetting = state == null ? "" : state.runtime().config().page().fallback();
         // The body is rendered first, so that its own JspException and IOException reach the page as they are.
         String body = body();
-        String fallback = body == null || body.trim().isEmpty() ? fallbackSetting : body;
-        Optional<PanelState.Panel> panel = state == null
-                ? Optional.<PanelState.Panel>empty()
-                : state.panel(organization);
-        if (panel.isPresent()) {
-            // Before the token is written, which may fill the page's buffer and commit the response.
-            CacheHeaders.keepOutOfSharedCaches((HttpServletResponse) page.getResponse());
-        }
-        Panels.forTag(page.getOut(), state, panel, new Panels.TagAttributes(organization, nonce, renew, loading),
-                fallback);
+        ChatHubWeb.writeWidget((HttpServletRequest) page.getRequest(), (HttpServletResponse) page.getResponse(),
+                page.getOut(), organization, nonce, renew, loading, body);
     }
 
     /** The body rendered, or {@code null} when the tag has none. */

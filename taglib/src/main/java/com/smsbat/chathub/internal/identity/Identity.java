@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 
 import java.security.Principal;
+import java.util.List;
 
 /**
  * Who a request's user is ({@code chathub.user}, its shorthand {@code chathub.user.session-attribute}, or
@@ -19,11 +20,13 @@ public final class Identity {
 
     private final String sessionAttribute;
     private final UserExpression user;
+    private final List<String> roles;
     private final UserExpression role;
 
-    private Identity(String sessionAttribute, UserExpression user, UserExpression role) {
+    private Identity(String sessionAttribute, UserExpression user, List<String> roles, UserExpression role) {
         this.sessionAttribute = sessionAttribute;
         this.user = user;
+        this.roles = roles;
         this.role = role;
     }
 
@@ -36,7 +39,7 @@ public final class Identity {
         UserExpression user = settings.user().isEmpty() ? null : parse(Setting.USER, settings.user(), Object.class);
         UserExpression role = settings.roleExpression().isEmpty() ? null
                 : parse(Setting.ROLE_EXPRESSION, settings.roleExpression(), Boolean.class);
-        return new Identity(settings.userSessionAttribute(), user, role);
+        return new Identity(settings.userSessionAttribute(), user, settings.roles(), role);
     }
 
     private static UserExpression parse(Setting setting, String text, Class<?> type) {
@@ -91,21 +94,25 @@ public final class Identity {
                 + "that holds the user's name, such as .login");
     }
 
-    /** Whether {@code chathub.role.expression} is unset or true for this request; false when it fails. */
-    public boolean permits(HttpServletRequest request) {
+    /**
+     * Why the application does not vouch for this request's user, for the verdict; {@code null} when it does: the
+     * user is in one of {@code chathub.role} (or it is unset) and {@code chathub.role.expression} is unset or true
+     * (an expression that fails for the request counts as false).
+     */
+    public String refusal(HttpServletRequest request) {
+        if (!roles.isEmpty() && roles.stream().noneMatch(request::isUserInRole)) {
+            return "in none of chathub.role=" + String.join(",", roles);
+        }
         if (role == null) {
-            return true;
+            return null;
         }
+        boolean holds;
         try {
-            return Boolean.TRUE.equals(role.evaluate(request));
+            holds = Boolean.TRUE.equals(role.evaluate(request));
         } catch (Failure e) {
-            return false;
+            holds = false;
         }
-    }
-
-    /** {@code chathub.role.expression} as set, for verdicts. */
-    public String roleExpression() {
-        return role == null ? "" : role.text();
+        return holds ? null : "chathub.role.expression=" + role.text() + " is not true";
     }
 
     private static String blankToNull(String value) {

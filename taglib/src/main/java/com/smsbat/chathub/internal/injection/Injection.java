@@ -1,6 +1,5 @@
 package com.smsbat.chathub.internal.injection;
 
-import com.smsbat.chathub.internal.rendering.CacheHeaders;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,12 +1,26 @@
 package com.smsbat.chathub.internal.rendering;
 
-/** Encoding for values written into HTML attributes (always double-quoted by this library). */
+/**
+ * Encoding of values written into HTML, named by the context they go into (as the OWASP Java Encoder does). Both
+ * encode the same five characters: enough for element content, and for attribute values, which this library always
+ * double-quotes.
+ */
 final class Html {
 
     private Html() {
     }
 
-    static String attribute(String value) {
+    /** A value for a double-quoted attribute. */
+    static String forAttribute(String value) {
+        return encode(value);
+    }
+
+    /** A value for the text content of an element (not of a script, style or other raw text element). */
+    static String forContent(String value) {
+        return encode(value);
+    }
+
+    private static String encode(String value) {
         StringBuilder out = null;
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);

@@ -1,6 +1,6 @@
 package com.smsbat.chathub.internal.rendering;
 
-import com.smsbat.chathub.internal.config.ChatHubConfig;
+import com.smsbat.chathub.internal.config.PageSettings;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -43,11 +43,11 @@ public final class RenewalModule {
 
     /**
      * The module of the application at {@code contextPath} (its own, {@code ServletContext.getContextPath()}) with
-     * {@code config} and {@code widgetUrl}.
+     * {@code page} and {@code widgetUrl}.
      */
-    public static RenewalModule forApplication(String contextPath, ChatHubConfig config, URI widgetUrl) {
+    public static RenewalModule forApplication(String contextPath, PageSettings page, URI widgetUrl) {
         String settings = "w=" + formEncoded(widgetUrl.toString())
-                + (config.page().endpointEnabled() ? "&e=" + formEncoded(contextPath + config.page().endpointPath()) : "");
+                + (page.endpointEnabled() ? "&e=" + formEncoded(contextPath + page.endpointPath()) : "");
         return new RenewalModule(SHIPPED, settings);
     }
 

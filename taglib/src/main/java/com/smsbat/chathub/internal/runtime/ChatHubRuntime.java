@@ -9,7 +9,6 @@ import com.smsbat.chathub.internal.config.ChatHubConfig;
 import com.smsbat.chathub.internal.config.ClientSettings;
 import com.smsbat.chathub.internal.config.ChatHubConfigException;
 import com.smsbat.chathub.internal.identity.Identity;
-import com.smsbat.chathub.internal.injection.HtmlInjector;
 import com.smsbat.chathub.internal.resolution.ChatHubDirectory;
 import com.smsbat.chathub.internal.resolution.PanelVerdict;
 import com.smsbat.chathub.internal.resolution.Resolvers;
@@ -37,7 +36,6 @@ import java.util.logging.Logger;
 public final class ChatHubRuntime implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(ChatHubConfig.FILTER_CLASS_NAME);
-    private static final String ATTRIBUTE = ChatHubRuntime.class.getName();
 
     private final ChatHubConfig config;
     private final ChatHubSandbox sandbox;
@@ -48,7 +46,6 @@ public final class ChatHubRuntime implements AutoCloseable {
     private final ChatHubDirectory directory;
     private final OperatorTokenCache cache;
     private final OperatorResolver resolver;
-    private final HtmlInjector injector;
     private final PanelVerdict.Recent verdicts = new PanelVerdict.Recent();
     private final ObjectName mbean;
 
@@ -58,7 +55,6 @@ public final class ChatHubRuntime implements AutoCloseable {
         this.identity = Identity.of(config.identity());
         ClientSettings settings = config.client();
         this.widgetUrl = settings.widgetUrl() != null ? settings.widgetUrl() : sandbox.widgetScriptUri();
-        this.injector = config.injection().inject() ? new HtmlInjector(config.injection().excluded()) : null;
         this.chatHub = client(settings, sandbox, clock);
         this.executor = Executors.newCachedThreadPool(DaemonThreads.named("chathub-directory"));
         this.directory = new ChatHubDirectory(chatHub, executor, clock, config.resolution().directoryRefresh(),
@@ -72,7 +68,7 @@ public final class ChatHubRuntime implements AutoCloseable {
     }
 
     /**
-     * Starts the integration for {@code context} and publishes it there for the tags.
+     * Starts the integration for {@code context}.
      *
      * @throws ChatHubConfigException when an EL setting cannot be used on this container
      */
@@ -83,21 +79,13 @@ public final class ChatHubRuntime implements AutoCloseable {
                     + ": panels are offline stand-ins, not real ChatHub chats. Never use this in production. ***");
         }
         try {
-            ChatHubRuntime runtime = new ChatHubRuntime(config, context, clock, sandbox);
-            context.setAttribute(ATTRIBUTE, runtime);
-            return runtime;
+            return new ChatHubRuntime(config, context, clock, sandbox);
         } catch (RuntimeException | LinkageError e) {
             if (sandbox != null) {
                 sandbox.close();
             }
             throw e;
         }
-    }
-
-    /** The running integration of {@code context}, or {@code null} when the library is off there. */
-    public static ChatHubRuntime of(ServletContext context) {
-        Object runtime = context.getAttribute(ATTRIBUTE);
-        return runtime instanceof ChatHubRuntime ? (ChatHubRuntime) runtime : null;
     }
 
     public ChatHubConfig config() {
@@ -132,16 +120,6 @@ public final class ChatHubRuntime implements AutoCloseable {
         } else if (LOG.isLoggable(Level.FINE)) {
             LOG.fine(verdict.toString());
         }
-    }
-
-    /** The zero-touch injector, or {@code null} when {@code chathub.inject} is off. */
-    public HtmlInjector injector() {
-        return injector;
-    }
-
-    public void stop(ServletContext context) {
-        context.removeAttribute(ATTRIBUTE);
-        close();
     }
 
     @Override

@@ -3,20 +3,17 @@ package com.smsbat.chathub.internal.runtime;
 import com.smsbat.chathub.client.OperatorToken;
 import com.smsbat.chathub.internal.cache.OperatorKey;
 import com.smsbat.chathub.internal.config.ChatHubConfig;
+import com.smsbat.chathub.internal.config.PageSettings;
 import com.smsbat.chathub.internal.identity.Identity;
-import com.smsbat.chathub.internal.resolution.LogText;
+import com.smsbat.chathub.internal.rendering.PanelMarkup;
 import com.smsbat.chathub.internal.resolution.PanelVerdict;
 import com.smsbat.chathub.internal.resolution.PanelVerdict.Outcome;
-import com.smsbat.chathub.internal.resolution.Explaining;
 import com.smsbat.chathub.internal.resolution.Resolution;
+import com.smsbat.chathub.internal.resolution.Resolvers;
 import com.smsbat.chathub.resolver.OperatorAssignment;
 import com.smsbat.chathub.resolver.OperatorResolver;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpSession;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -37,14 +34,6 @@ public final class PanelState {
 
     private static final String ATTRIBUTE = PanelState.class.getName();
     private static final Logger LOG = Logger.getLogger(ChatHubConfig.FILTER_CLASS_NAME);
-    /**
-     * The audit trail administrators read to answer "who had which operator's panel": one INFO line the first time
-     * a session is handed a given operator's token. docs/security.md names it; turning it off is setting its level.
-     */
-    private static final Logger AUDIT = Logger.getLogger("com.smsbat.chathub.audit");
-    /** Session attribute prefix, per operator; holds the user the line was written for. */
-    private static final String AUDITED = PanelState.class.getName() + ".audited:";
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
     private static final String NO_TOKEN = "no token within chathub.wait: ChatHub is unreachable or failing, or the "
             + "operator is not active (see the token warnings)";
 
@@ -97,7 +86,8 @@ public final class PanelState {
     private String user;
     private String userFailure;
     private List<OperatorAssignment> assignments;
-    private boolean renewalScriptWritten;
+    /** Whether the browser module's script tag is in the page: it goes before the first panel. */
+    private boolean moduleWritten;
     private Optional<Panel> defaultPanel;
 
     private PanelState(ChatHubRuntime runtime, HttpServletRequest request) {
@@ -149,19 +139,16 @@ public final class PanelState {
     public List<OperatorAssignment> assignments() {
         if (assignments == null) {
             String name = user();
+            String refusal;
             if (name == null) {
                 assignments = Collections.emptyList();
                 decide(userFailure == null ? Outcome.NOT_LOGGED_IN : Outcome.RESOLVER_FAILED,
                         userFailure == null ? "" : userFailure);
-            } else if (!inRole()) {
+            } else if ((refusal = runtime.identity().refusal(request)) != null) {
                 assignments = Collections.emptyList();
-                decide(Outcome.NOT_IN_ROLE, "in none of chathub.role=" + String.join(",", runtime.config().identity().roles()));
-            } else if (!runtime.identity().permits(request)) {
-                assignments = Collections.emptyList();
-                decide(Outcome.NOT_IN_ROLE, "chathub.role.expression=" + runtime.identity().roleExpression()
-                        + " is not true");
+                decide(Outcome.NOT_IN_ROLE, refusal);
             } else {
-                Resolution resolution = resolve(name);
+                Resolution resolution = Resolvers.resolve(runtime.resolver(), name, request);
                 assignments = resolution.assignments();
                 if (assignments.isEmpty()) {
                     decide(resolution.outcome(), resolution.detail());
@@ -169,27 +156,6 @@ public final class PanelState {
             }
         }
         return assignments;
-    }
-
-    private boolean inRole() {
-        List<String> roles = runtime.config().identity().roles();
-        return roles.isEmpty() || roles.stream().anyMatch(request::isUserInRole);
-    }
-
-    /** A resolver that fails (an application's own, say) costs the user the panel, never the page. */
-    private Resolution resolve(String name) {
-        OperatorResolver resolver = runtime.resolver();
-        try {
-            if (resolver instanceof Explaining) {
-                return ((Explaining) resolver).explain(name, request);
-            }
-            List<OperatorAssignment> resolved = resolver.resolve(name, request);
-            return Resolution.of(resolved == null ? Collections.emptyList() : Collections.unmodifiableList(new ArrayList<>(resolved)));
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "ChatHub operator resolver " + resolver.getClass().getName()
-                    + " failed; showing the fallback instead of a panel", e);
-            return new Resolution(Collections.emptyList(), Outcome.RESOLVER_FAILED, e.getClass().getName());
-        }
     }
 
     /** Tells the administrator (request attribute, log, JMX) what this request decided about the panel. */
@@ -254,7 +220,7 @@ public final class PanelState {
                 .get(new OperatorKey(assignment.organizationId(), assignment.operatorId()), minimumRemaining)
                 .map(token -> new Panel(assignment, token));
         if (panel.isPresent()) {
-            audit(assignment);
+            AuditTrail.tokenHandedOut(request, user(), assignment, runtime.config().resolution().resolver());
         }
         decide(new PanelVerdict(user(), runtime.config().resolution().resolver(),
                 panel.isPresent() ? Outcome.PANEL : Outcome.CHATHUB_UNAVAILABLE, assignment,
@@ -263,61 +229,35 @@ public final class PanelState {
     }
 
     /**
-     * Writes the audit line unless this session was already handed this operator's token for this user. Without a
-     * session there is nothing to remember it in: every such request gets its line (the session hash is {@code -}).
+     * What a widget tag gets here (zero-touch: a tag without attributes or body): the panel of {@code organization}
+     * (id or name; {@code null} or blank for the default) if the user has one and the page does not show it yet,
+     * else {@code fallback}. Decided, not written: the page's first panel brings the browser module along, and every
+     * panel counts as shown from here on.
+     *
+     * @param nonce   the tag's CSP nonce, or {@code null}/blank for the request's ({@code chathub.csp.nonce-attribute})
+     * @param renew   whether the tag lets the page renew the token (if the application allows it)
+     * @param loading text shown where the panel will be while the widget loads, or {@code null}/blank
      */
-    private void audit(OperatorAssignment assignment) {
-        if (!AUDIT.isLoggable(Level.INFO)) {
-            return;
+    public PanelMarkup markup(String organization, String nonce, boolean renew, String loading, String fallback) {
+        Optional<Panel> panel = panel(organization);
+        if (!panel.isPresent()) {
+            return PanelMarkup.fallback(fallback);
         }
-        HttpSession session = request.getSession(false);
-        String sessionHash = "-";
-        if (session != null) {
-            String attribute = AUDITED + assignment.organizationId() + ":" + assignment.operatorId();
-            try {
-                // Every request of a session gets the same session object: two first requests write one line.
-                synchronized (session) {
-                    if (user().equals(session.getAttribute(attribute))) {
-                        return;
-                    }
-                    session.setAttribute(attribute, user());
-                }
-                sessionHash = hash(session.getId());
-            } catch (IllegalStateException invalidatedMeanwhile) {
-                // Audited as a request without a session: the line is written, the page is not broken.
-            }
+        long organizationId = panel.get().assignment().organizationId();
+        if (!organizationsWithPanel.add(organizationId)) {
+            return PanelMarkup.nothing();
         }
-        AUDIT.info("ChatHub operator token handed out: user \"" + LogText.escape(user()) + "\", organization "
-                + assignment.organizationId() + ", operator " + assignment.operatorId() + ", resolver "
-                + runtime.config().resolution().resolver() + ", client " + LogText.escape(request.getRemoteAddr())
-                + ", session " + sessionHash);
+        boolean withModule = !moduleWritten;
+        moduleWritten = true;
+        PageSettings page = runtime.config().page();
+        boolean named = organization != null && !organization.trim().isEmpty();
+        return PanelMarkup.panel(panel.get().token(), named ? organizationId : null, withModule,
+                nonce != null && !nonce.trim().isEmpty() ? nonce : requestNonce(page.cspNonceAttribute()), loading,
+                renew && page.renewal() && page.endpointEnabled(), fallback);
     }
 
-    /** The first 64 bits of the session id's SHA-256: ties an audit line to its session without revealing the id. */
-    private static String hash(String sessionId) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(sessionId.getBytes(StandardCharsets.UTF_8));
-            StringBuilder hex = new StringBuilder(16);
-            for (int i = 0; i < 8; i++) {
-                hex.append(HEX[(digest[i] >> 4) & 0xF]).append(HEX[digest[i] & 0xF]);
-            }
-            return hex.toString();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
-    }
-
-    /** Whether {@code organizationId} has no panel on this page yet; from now on it has. */
-    public boolean claimPanel(long organizationId) {
-        return organizationsWithPanel.add(organizationId);
-    }
-
-    /** Whether the browser renewal module still has to be written into this page; from now on it has been. */
-    public boolean claimRenewalScript() {
-        if (renewalScriptWritten) {
-            return false;
-        }
-        renewalScriptWritten = true;
-        return true;
+    private String requestNonce(String attribute) {
+        Object value = attribute.isEmpty() ? null : request.getAttribute(attribute);
+        return value == null ? null : value.toString();
     }
 }

@@ -1,7 +1,6 @@
 /**
  * Internal, no compatibility promise: one web application's running integration
- * ({@link com.smsbat.chathub.internal.runtime.ChatHubRuntime}: client, cache, resolver, sandbox, JMX), why it is
- * off when it is, and what one request knows about its user's panels
- * ({@link com.smsbat.chathub.internal.runtime.PanelState}).
+ * ({@link com.smsbat.chathub.internal.runtime.ChatHubRuntime}: client, cache, resolver, sandbox, JMX), and what one
+ * request knows and decides about its user's panels ({@link com.smsbat.chathub.internal.runtime.PanelState}).
  */
 package com.smsbat.chathub.internal.runtime;

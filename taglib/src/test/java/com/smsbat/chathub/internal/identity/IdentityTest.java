@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -132,18 +131,18 @@ class IdentityTest {
     }
 
     @Test
-    void roleExpressionTrueFalseAndFailing() {
+    void roleExpressionTrueVouchesForTheUserFalseOrFailingSaysWhyNot() {
         Identity identity = identity(Map.of("chathub.role.expression", "${sessionScope.account.agent}"));
 
-        assertTrue(identity.permits(withSession("account", new Account("kim", true))));
-        assertFalse(identity.permits(withSession("account", new Account("kim", false))));
-        assertFalse(identity.permits(withSession("account", "no bean")));
-        assertFalse(identity.permits(request(null, Map.of())));
+        assertNull(identity.refusal(withSession("account", new Account("kim", true))));
+        assertEquals("chathub.role.expression=${sessionScope.account.agent} is not true", identity.refusal(withSession("account", new Account("kim", false))));
+        assertEquals("chathub.role.expression=${sessionScope.account.agent} is not true", identity.refusal(withSession("account", "no bean")));
+        assertEquals("chathub.role.expression=${sessionScope.account.agent} is not true", identity.refusal(request(null, Map.of())));
     }
 
     @Test
     void noRoleExpressionPermitsEveryone() {
-        assertTrue(identity(Map.of()).permits(request(null, Map.of())));
+        assertNull(identity(Map.of()).refusal(request(null, Map.of())));
     }
 
     @ParameterizedTest

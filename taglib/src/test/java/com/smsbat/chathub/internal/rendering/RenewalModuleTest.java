@@ -41,7 +41,7 @@ class RenewalModuleTest {
 
     @Test
     void theFragmentCarriesTheWidgetAndTheApplicationsEndpointEncodedForUrlSearchParams() {
-        RenewalModule module = RenewalModule.forApplication("/back office", config(Map.of()),
+        RenewalModule module = RenewalModule.forApplication("/back office", config(Map.of()).page(),
                 URI.create("https://w.example/x.js?a=1&b=2"));
 
         assertTrue(module.address().endsWith(".js#w=https%3A%2F%2Fw.example%2Fx.js%3Fa%3D1%26b%3D2"
@@ -50,7 +50,7 @@ class RenewalModuleTest {
 
     @Test
     void withoutTheTokenEndpointTheFragmentNamesNone() {
-        RenewalModule module = RenewalModule.forApplication("/app", config(Map.of("chathub.endpoint.path", "")),
+        RenewalModule module = RenewalModule.forApplication("/app", config(Map.of("chathub.endpoint.path", "")).page(),
                 URI.create("https://w.example/x.js"));
 
         assertTrue(module.address().endsWith(".js#w=https%3A%2F%2Fw.example%2Fx.js"), module.address());

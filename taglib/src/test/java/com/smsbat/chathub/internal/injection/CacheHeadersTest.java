@@ -1,4 +1,4 @@
-package com.smsbat.chathub.internal.rendering;
+package com.smsbat.chathub.internal.injection;
 
 import org.junit.jupiter.api.Test;
 

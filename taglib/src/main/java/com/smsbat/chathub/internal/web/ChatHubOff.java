@@ -1,4 +1,4 @@
-package com.smsbat.chathub.internal.runtime;
+package com.smsbat.chathub.internal.web;
 
 import com.smsbat.chathub.internal.config.ChatHubConfig;
 
@@ -13,7 +13,7 @@ import java.util.logging.Logger;
  * the token endpoint first asks for a panel anyway: the administrator who wonders why pages show the
  * fallback finds the answer next to the first such request, not only among the start-up lines.
  */
-public final class ChatHubOff {
+final class ChatHubOff {
 
     private static final Logger LOG = Logger.getLogger(ChatHubConfig.FILTER_CLASS_NAME);
     private static final String ATTRIBUTE = ChatHubOff.class.getName();
@@ -23,15 +23,15 @@ public final class ChatHubOff {
     private static final String FILTER_MISSING_FIX = "name \"chathub\" in <absolute-ordering>, or declare the filter in "
             + "web.xml: <filter-name>chathub</filter-name> <filter-class>" + ChatHubConfig.FILTER_CLASS_NAME
             + "</filter-class> mapped to /*";
-    public static final String DISABLED = "chathub.enabled=false";
-    public static final String DISABLED_FIX = "remove chathub.enabled or set it to true";
-    public static final String NO_CREDENTIALS = "no company credentials";
-    public static final String NO_CREDENTIALS_FIX = "set chathub.login and chathub.password, or chathub.company.token "
+    static final String DISABLED = "chathub.enabled=false";
+    static final String DISABLED_FIX = "remove chathub.enabled or set it to true";
+    static final String NO_CREDENTIALS = "no company credentials";
+    static final String NO_CREDENTIALS_FIX = "set chathub.login and chathub.password, or chathub.company.token "
             + "(or chathub.api.url=sandbox to try it offline)";
-    public static final String STARTUP_FAILED_FIX = "the library needs jackson-databind 2.9 or newer (with its "
+    static final String STARTUP_FAILED_FIX = "the library needs jackson-databind 2.9 or newer (with its "
             + "jackson-core and jackson-annotations) in WEB-INF/lib, and Java 8 or newer; see the compatibility table "
             + "in docs/compatibility.md";
-    public static final String INVALID_FIX = "correct that setting; chathub.fail-on-invalid-config=false is why the "
+    static final String INVALID_FIX = "correct that setting; chathub.fail-on-invalid-config=false is why the "
             + "application started without panels";
 
     private final String reason;
@@ -44,7 +44,7 @@ public final class ChatHubOff {
     }
 
     /** Records why ChatHub is off in {@code context}; the first record wins (a filter of an app that disabled it). */
-    public static void record(ServletContext context, String reason, String fix) {
+    static void record(ServletContext context, String reason, String fix) {
         synchronized (ChatHubOff.class) {
             if (context.getAttribute(ATTRIBUTE) == null) {
                 context.setAttribute(ATTRIBUTE, new ChatHubOff(reason, fix));
@@ -53,7 +53,7 @@ public final class ChatHubOff {
     }
 
     /** Called when a page or the endpoint wants a panel and there is no integration: warns once per application. */
-    public static void warnOnce(ServletContext context) {
+    static void warnOnce(ServletContext context) {
         ChatHubOff off;
         synchronized (ChatHubOff.class) {
             Object recorded = context.getAttribute(ATTRIBUTE);
@@ -64,9 +64,14 @@ public final class ChatHubOff {
             }
         }
         if (off.told.compareAndSet(false, true)) {
-            String path = context.getContextPath();
-            LOG.warning("ChatHub panels are off in " + (path.isEmpty() ? "the root application" : path)
+            LOG.warning("ChatHub panels are off in " + applicationName(context)
                     + ", so pages show their fallback: " + off.reason + ". Fix: " + off.fix + ".");
         }
+    }
+
+    /** How log lines name an application: its context path, or "the root application". */
+    static String applicationName(ServletContext context) {
+        String path = context.getContextPath();
+        return path.isEmpty() ? "the root application" : path;
     }
 }
