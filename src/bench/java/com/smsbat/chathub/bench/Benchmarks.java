@@ -6,7 +6,7 @@ import com.smsbat.chathub.bench.Report.Chart;
 import com.smsbat.chathub.bench.Report.Row;
 import com.smsbat.chathub.client.ChatHubClient;
 import com.smsbat.chathub.client.Operator;
-import com.smsbat.chathub.internal.cache.OperatorKey;
+import com.smsbat.chathub.resolver.OperatorAssignment;
 import com.smsbat.chathub.internal.cache.OperatorTokenCache;
 import com.smsbat.chathub.internal.cache.OperatorTokenSource;
 import com.smsbat.chathub.internal.identity.IdentityBenchmark;
@@ -243,7 +243,7 @@ public final class Benchmarks {
 
     private static int fill(OperatorTokenCache cache, List<Operator> operators, ExecutorService readers) throws Exception {
         List<Callable<Boolean>> reads = operators.stream()
-                .<Callable<Boolean>>map(operator -> () -> cache.get(new OperatorKey(24, operator.id())).isPresent())
+                .<Callable<Boolean>>map(operator -> () -> cache.get(new OperatorAssignment(24, operator.id())).isPresent())
                 .toList();
         int cached = 0;
         for (Future<Boolean> read : readers.invokeAll(reads)) {

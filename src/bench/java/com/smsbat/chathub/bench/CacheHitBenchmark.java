@@ -1,7 +1,7 @@
 package com.smsbat.chathub.bench;
 
 import com.smsbat.chathub.client.OperatorToken;
-import com.smsbat.chathub.internal.cache.OperatorKey;
+import com.smsbat.chathub.resolver.OperatorAssignment;
 import com.smsbat.chathub.internal.cache.OperatorTokenCache;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Scope;
@@ -19,14 +19,14 @@ public class CacheHitBenchmark {
     private static final String TOKEN = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMDEifQ.c2lnbmF0dXJl";
 
     private OperatorTokenCache cache;
-    private final OperatorKey[] keys = new OperatorKey[OPERATORS];
+    private final OperatorAssignment[] keys = new OperatorAssignment[OPERATORS];
     private int next;
 
     @Setup
     public void fill() {
         cache = OperatorTokenCache.builder((key, expiresAt) -> new OperatorToken(TOKEN, expiresAt)).build();
         for (int i = 0; i < OPERATORS; i++) {
-            keys[i] = new OperatorKey(24, 1001 + i);
+            keys[i] = new OperatorAssignment(24, 1001 + i);
             if (cache.get(keys[i]).isEmpty()) {
                 throw new IllegalStateException("operator " + keys[i] + " got no token");
             }

@@ -36,7 +36,7 @@ public class IdentityBenchmark {
                 "chathub.role.expression", "${sessionScope.currentUser.agent}"));
         request = new SessionRequest(Map.of("user", "john", "currentUser", new Account("john", true)));
         for (Identity identity : new Identity[] {remoteUser, sessionAttribute, expression, expressionAndRole}) {
-            if (!"john".equals(identity.user(request)) || !identity.permits(request)) {
+            if (!"john".equals(identity.user(request)) || identity.refusal(request) != null) {
                 throw new IllegalStateException("the stand-in request is not john's");
             }
         }
@@ -63,7 +63,7 @@ public class IdentityBenchmark {
 
     @Benchmark
     public boolean expressionAndRole() {
-        return expressionAndRole.user(request) != null && expressionAndRole.permits(request);
+        return expressionAndRole.user(request) != null && expressionAndRole.refusal(request) == null;
     }
 
     /** A signed-in request: the remote user, and a session holding {@code attributes}. */

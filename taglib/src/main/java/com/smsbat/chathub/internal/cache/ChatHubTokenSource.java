@@ -1,5 +1,6 @@
 package com.smsbat.chathub.internal.cache;
 
+import com.smsbat.chathub.resolver.OperatorAssignment;
 import com.smsbat.chathub.client.ChatHubClient;
 import com.smsbat.chathub.client.ChatHubResponseException;
 import com.smsbat.chathub.client.OperatorToken;
@@ -22,7 +23,7 @@ final class ChatHubTokenSource implements OperatorTokenSource {
     }
 
     @Override
-    public OperatorToken fetch(OperatorKey key, Instant requestedExpiry) {
+    public OperatorToken fetch(OperatorAssignment key, Instant requestedExpiry) {
         OperatorToken token = client.operatorToken(key.operatorId(), requestedExpiry);
         if (!validate) {
             return token;

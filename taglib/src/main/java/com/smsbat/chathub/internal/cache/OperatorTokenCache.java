@@ -1,5 +1,6 @@
 package com.smsbat.chathub.internal.cache;
 
+import com.smsbat.chathub.resolver.OperatorAssignment;
 import com.smsbat.chathub.client.ChatHubClient;
 import com.smsbat.chathub.client.ChatHubException;
 import com.smsbat.chathub.client.OperatorToken;
@@ -25,7 +26,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Keeps one valid ChatHub operator token per {@link OperatorKey}, shared by all threads.
+ * Keeps one valid ChatHub operator token per {@link OperatorAssignment}, shared by all threads.
  *
  * <ul>
  *   <li>A token is handed out only while it is at least {@code safetyMargin} away from its expiry.</li>
@@ -76,7 +77,7 @@ public final class OperatorTokenCache implements AutoCloseable {
     private final boolean ownsExecutor;
     private final DoubleSupplier jitter;
 
-    private final ConcurrentHashMap<OperatorKey, Entry> entries = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<OperatorAssignment, Entry> entries = new ConcurrentHashMap<>();
     private final Object housekeepingLock = new Object();
     private volatile Instant nextSweep;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -114,12 +115,12 @@ public final class OperatorTokenCache implements AutoCloseable {
      *
      * @throws IllegalStateException after {@link #close()}
      */
-    public Optional<OperatorToken> get(OperatorKey key) {
+    public Optional<OperatorToken> get(OperatorAssignment key) {
         return get(key, Duration.ZERO);
     }
 
     /**
-     * Like {@link #get(OperatorKey)}, for a caller that needs the token to stay valid for at least
+     * Like {@link #get(OperatorAssignment)}, for a caller that needs the token to stay valid for at least
      * {@code minimumRemaining} — a browser renewing its panel, which would otherwise be handed back the token
      * it is replacing. When the current token is about to expire sooner, the caller waits (within the wait
      * budget) for its refresh, and gets the current token anyway if none arrives in time or a backoff after
@@ -127,7 +128,7 @@ public final class OperatorTokenCache implements AutoCloseable {
      *
      * @throws IllegalStateException after {@link #close()}
      */
-    public Optional<OperatorToken> get(OperatorKey key, Duration minimumRemaining) {
+    public Optional<OperatorToken> get(OperatorAssignment key, Duration minimumRemaining) {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(minimumRemaining, "minimumRemaining");
         if (closed.get()) {
@@ -181,7 +182,7 @@ public final class OperatorTokenCache implements AutoCloseable {
         }
     }
 
-    private Entry entryFor(OperatorKey key, Instant now) {
+    private Entry entryFor(OperatorAssignment key, Instant now) {
         Entry entry = entries.computeIfAbsent(key, absent -> new Entry(absent, now));
         entry.lastRead = now;
         if (housekeepingDue(now)) {
@@ -242,7 +243,7 @@ public final class OperatorTokenCache implements AutoCloseable {
         return pool;
     }
 
-    private static String describe(OperatorKey key) {
+    private static String describe(OperatorAssignment key) {
         return "organization " + key.organizationId() + ", operator " + key.operatorId();
     }
 
@@ -279,7 +280,7 @@ public final class OperatorTokenCache implements AutoCloseable {
     /** One operator's token and fetch state. */
     private final class Entry implements SingleFlight.Outcome<Snapshot> {
 
-        final OperatorKey key;
+        final OperatorAssignment key;
         volatile Instant lastRead;
         /** Null until the first successful fetch. */
         volatile Snapshot snapshot;
@@ -288,7 +289,7 @@ public final class OperatorTokenCache implements AutoCloseable {
         private Duration backoff = INITIAL_BACKOFF;
         private boolean failing;
 
-        Entry(OperatorKey key, Instant now) {
+        Entry(OperatorAssignment key, Instant now) {
             this.key = key;
             this.lastRead = now;
             this.fetches = new SingleFlight<>(executor, clock, this);

@@ -1,5 +1,6 @@
 package com.smsbat.chathub.internal.cache;
 
+import com.smsbat.chathub.resolver.OperatorAssignment;
 import com.smsbat.chathub.client.ChatHubClient;
 import com.smsbat.chathub.client.OperatorToken;
 
@@ -16,7 +17,7 @@ public interface OperatorTokenSource {
      * Obtains a new token for {@code key} that should live until {@code requestedExpiry}.
      * The returned token's {@code expiresAt} is what the source knows to be true, which may be earlier.
      */
-    OperatorToken fetch(OperatorKey key, Instant requestedExpiry);
+    OperatorToken fetch(OperatorAssignment key, Instant requestedExpiry);
 
     /**
      * Tokens from ChatHub through {@code client}; with {@code validate}, each new token is confirmed with

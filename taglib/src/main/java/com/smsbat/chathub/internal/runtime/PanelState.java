@@ -1,7 +1,6 @@
 package com.smsbat.chathub.internal.runtime;
 
 import com.smsbat.chathub.client.OperatorToken;
-import com.smsbat.chathub.internal.cache.OperatorKey;
 import com.smsbat.chathub.internal.config.ChatHubConfig;
 import com.smsbat.chathub.internal.config.PageSettings;
 import com.smsbat.chathub.internal.identity.Identity;
@@ -217,7 +216,7 @@ public final class PanelState {
     /** The panel with a token that stays valid for at least {@code minimumRemaining}, if ChatHub allows. */
     public Optional<Panel> panel(OperatorAssignment assignment, Duration minimumRemaining) {
         Optional<Panel> panel = runtime.cache()
-                .get(new OperatorKey(assignment.organizationId(), assignment.operatorId()), minimumRemaining)
+                .get(assignment, minimumRemaining)
                 .map(token -> new Panel(assignment, token));
         if (panel.isPresent()) {
             AuditTrail.tokenHandedOut(request, user(), assignment, runtime.config().resolution().resolver());

@@ -1,5 +1,6 @@
 package com.smsbat.chathub.internal.cache;
 
+import com.smsbat.chathub.resolver.OperatorAssignment;
 import com.smsbat.chathub.client.ChatHubException;
 import com.smsbat.chathub.client.OperatorToken;
 
@@ -18,12 +19,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class FakeTokenSource implements OperatorTokenSource {
 
     /** One call to {@link #fetch}: what was asked, when on the cache's clock, and on which thread. */
-    record Call(OperatorKey key, Instant requestedExpiry, Instant at, Thread thread) {
+    record Call(OperatorAssignment key, Instant requestedExpiry, Instant at, Thread thread) {
     }
 
     @FunctionalInterface
     interface Answer {
-        OperatorToken answer(OperatorKey key, Instant requestedExpiry) throws InterruptedException;
+        OperatorToken answer(OperatorAssignment key, Instant requestedExpiry) throws InterruptedException;
     }
 
     private final Clock clock;
@@ -37,7 +38,7 @@ final class FakeTokenSource implements OperatorTokenSource {
     }
 
     @Override
-    public OperatorToken fetch(OperatorKey key, Instant requestedExpiry) {
+    public OperatorToken fetch(OperatorAssignment key, Instant requestedExpiry) {
         calls.add(new Call(key, requestedExpiry, clock.instant(), Thread.currentThread()));
         try {
             return answer.answer(key, requestedExpiry);
@@ -69,7 +70,7 @@ final class FakeTokenSource implements OperatorTokenSource {
         return List.copyOf(calls);
     }
 
-    long callsFor(OperatorKey key) {
+    long callsFor(OperatorAssignment key) {
         return calls.stream().filter(call -> call.key().equals(key)).count();
     }
 

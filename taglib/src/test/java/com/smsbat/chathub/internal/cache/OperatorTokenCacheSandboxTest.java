@@ -1,5 +1,6 @@
 package com.smsbat.chathub.internal.cache;
 
+import com.smsbat.chathub.resolver.OperatorAssignment;
 import com.smsbat.chathub.client.ChatHubClient;
 import com.smsbat.chathub.client.OperatorToken;
 import com.smsbat.chathub.sandbox.ChatHubSandbox;
@@ -33,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class OperatorTokenCacheSandboxTest {
 
-    private static final OperatorKey JOHN = new OperatorKey(24, 101);
+    private static final OperatorAssignment JOHN = new OperatorAssignment(24, 101);
     /** Default lifetime (23 h 50 min) less the default refresh-ahead (1 h), jitter off. */
     private static final Duration DEFAULT_LIFETIME = Duration.ofHours(23).plusMinutes(50);
     private static final Duration REFRESH_POINT = Duration.ofHours(22).plusMinutes(50);
@@ -217,7 +218,7 @@ class OperatorTokenCacheSandboxTest {
                 .clock(clock).waitBudget(Duration.ofSeconds(10)).maxEntries(2).build();
         caches.add(cache);
 
-        for (OperatorKey key : List.of(JOHN, new OperatorKey(24, 102), new OperatorKey(31, 201), new OperatorKey(31, 202))) {
+        for (OperatorAssignment key : List.of(JOHN, new OperatorAssignment(24, 102), new OperatorAssignment(31, 201), new OperatorAssignment(31, 202))) {
             assertTrue(cache.get(key).isPresent());
         }
 

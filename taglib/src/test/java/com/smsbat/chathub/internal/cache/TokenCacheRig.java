@@ -1,5 +1,6 @@
 package com.smsbat.chathub.internal.cache;
 
+import com.smsbat.chathub.resolver.OperatorAssignment;
 import com.smsbat.chathub.client.OperatorToken;
 import com.smsbat.chathub.testing.MutableClock;
 
@@ -17,9 +18,9 @@ final class TokenCacheRig {
 
     static final Instant START = Instant.parse("2026-03-01T10:00:00Z");
     static final Duration DEFAULT_LIFETIME = Duration.ofHours(23).plusMinutes(50);
-    static final OperatorKey ALICE = new OperatorKey(24, 101);
-    static final OperatorKey BOB = new OperatorKey(24, 102);
-    static final OperatorKey CAROL = new OperatorKey(6, 101);
+    static final OperatorAssignment ALICE = new OperatorAssignment(24, 101);
+    static final OperatorAssignment BOB = new OperatorAssignment(24, 102);
+    static final OperatorAssignment CAROL = new OperatorAssignment(6, 101);
 
     final MutableClock clock = new MutableClock(START);
     final FakeTokenSource source = new FakeTokenSource(clock);
@@ -34,7 +35,7 @@ final class TokenCacheRig {
     }
 
     /** Makes the cache fetch a token for the cold {@code key} and returns it as now served. */
-    OperatorToken prime(OperatorTokenCache cache, OperatorKey key) {
+    OperatorToken prime(OperatorTokenCache cache, OperatorAssignment key) {
         assertEquals(Optional.empty(), cache.get(key), "key should be cold before priming");
         fetches.runAll();
         return cache.get(key).orElseThrow();
