@@ -1,5 +1,18 @@
 package com.smsbat.chathub.internal.injection;
 
+import static com.smsbat.chathub.internal.injection.Tags.BODY;
+import static com.smsbat.chathub.internal.injection.Tags.appendName;
+import static com.smsbat.chathub.internal.injection.Tags.attributesEnd;
+import static com.smsbat.chathub.internal.injection.Tags.endsName;
+import static com.smsbat.chathub.internal.injection.Tags.indexOf;
+import static com.smsbat.chathub.internal.injection.Tags.isBody;
+import static com.smsbat.chathub.internal.injection.Tags.isLetter;
+import static com.smsbat.chathub.internal.injection.Tags.isSpace;
+import static com.smsbat.chathub.internal.injection.Tags.lowerCase;
+import static com.smsbat.chathub.internal.injection.Tags.mayChangeContent;
+import static com.smsbat.chathub.internal.injection.Tags.name;
+import static com.smsbat.chathub.internal.injection.Tags.names;
+
 /**
  * Follows a page through the states of the HTML tokenizer (WHATWG HTML, "Tokenization") far enough to tell a real
  * {@code </body>} end tag from those letters inside an attribute value, a comment, a {@code <script>} (escaped
@@ -64,13 +77,6 @@ final class HtmlTokenizer {
     /** Not a state: where {@link #MATCH} goes when it matched an end tag's name. */
     private static final int END_TAG_NAMED = -1;
 
-    /**
-     * A tag name is kept as its ASCII units, 7 bits each, in a long: up to 9 units, the longest name that matters.
-     * Longer names, and names with other units, are none of ours: {@link #OTHER_NAME}.
-     */
-    private static final long OTHER_NAME = -1;
-    private static final long NAME_FULL = 1L << 56;
-    private static final long BODY = name("body");
     private static final long SCRIPT_NAME = name("script");
     private static final String[] TEXT_ELEMENTS = {
         "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript",
@@ -80,11 +86,6 @@ final class HtmlTokenizer {
     /** Names of fewer than three units, the shortest that changes the state ({@code xmp}), are below this. */
     private static final long SHORTEST_TEXT_ELEMENT = 1L << 14;
 
-    /** First letters of the names in {@link #TEXT_ELEMENTS}, {@code script} and {@code plaintext}, as bits from 'a'. */
-    private static final int CONTENT_CHANGING_FIRST_LETTERS = letters("instxp");
-    /** Tab, line feed, form feed, carriage return and space: the tokenizer's white space. */
-    private static final long SPACES = 1L << '\t' | 1L << '\n' | 1L << '\f' | 1L << '\r' | 1L << ' ';
-    private static final long NAME_ENDS = SPACES | 1L << '/' | 1L << '>';
     /** Units other than chars are followed in pieces of this length. */
     private static final int SCRATCH_LENGTH = 128;
 
@@ -528,119 +529,6 @@ final class HtmlTokenizer {
         return name == PLAINTEXT_NAME ? PLAINTEXT : DATA;
     }
 
-    /**
-     * Whether a start tag whose name starts with {@code first} and is {@code length} units long may be one that
-     * changes the content model: names of 3 ({@code xmp}) to 9 ({@code plaintext}) units starting with i, n, p,
-     * s, t or x. Most tags ({@code td}, {@code div}, {@code span}) are ruled out here without reading their name.
-     */
-    private static boolean mayChangeContent(char first, int length) {
-        return length >= 3 && length <= 9 && (CONTENT_CHANGING_FIRST_LETTERS >>> ((first | 0x20) - 'a') & 1) != 0;
-    }
-
-    /** The name of units {@code [from, to)}. */
-    private static long name(char[] units, int from, int to) {
-        long name = 0;
-        for (int k = from; k < to; k++) {
-            name = appendName(name, units[k]);
-        }
-        return name;
-    }
-
-    /** Whether the four units at {@code from} are {@code body}, in any case. */
-    private static boolean isBody(char[] units, int from) {
-        return (units[from] | 0x20) == 'b' && (units[from + 1] | 0x20) == 'o' && (units[from + 2] | 0x20) == 'd'
-                && (units[from + 3] | 0x20) == 'y';
-    }
-
-    /**
-     * A tag name with one more unit. Letters lose their case to {@code | 0x20}, which makes no other unit a letter;
-     * a name has no unit 0 (the tokenizer makes it U+FFFD), so no two names are the same long.
-     */
-    private static long appendName(long name, char c) {
-        if (name == OTHER_NAME || name >= NAME_FULL || c == 0 || c >= 128) {
-            return OTHER_NAME;
-        }
-        return name << 7 | (c | 0x20);
-    }
-
-    /**
-     * Where a start or end tag ends, following its attributes from {@code from} (just after the name and the
-     * space or {@code /} that ended it) as the attribute states do: the index after its {@code >}, or -1 when that
-     * is not within {@code [from, to)}.
-     */
-    private static int attributesEnd(char[] units, int from, int to) {
-        int j = from;
-        char c;
-        while (true) {
-            // Before an attribute name (where a quoted value also leads).
-            while (j < to && (isSpace(c = units[j]) || c == '/')) {
-                j++;
-            }
-            if (j == to) {
-                return -1;
-            }
-            if (units[j] == '>') {
-                return j + 1;
-            }
-            // The name: its first unit may be anything, even '='.
-            j++;
-            while (j < to && ((c = units[j]) > '>' || !(endsName(c) || c == '='))) {
-                j++;
-            }
-            j = skipSpaces(units, j, to);
-            if (j == to) {
-                return -1;
-            }
-            c = units[j];
-            if (c == '>') {
-                return j + 1;
-            }
-            if (c != '=') {
-                // '/' or the next name.
-                continue;
-            }
-            j = skipSpaces(units, j + 1, to);
-            if (j == to) {
-                return -1;
-            }
-            c = units[j];
-            if (c == '>') {
-                return j + 1;
-            }
-            j++;
-            if (c == '"' || c == '\'') {
-                j = indexOf(units, c, j, to) + 1;
-            } else {
-                while (j < to && (c = units[j]) != '>' && !isSpace(c)) {
-                    j++;
-                }
-                if (j < to && c == '>') {
-                    return j + 1;
-                }
-            }
-            if (j >= to) {
-                return -1;
-            }
-        }
-    }
-
-    /** The index of the first {@code wanted} unit in {@code [from, to)}, or {@code to}. */
-    private static int indexOf(char[] units, char wanted, int from, int to) {
-        int i = from;
-        while (i < to && units[i] != wanted) {
-            i++;
-        }
-        return i;
-    }
-
-    private static int skipSpaces(char[] units, int from, int to) {
-        int i = from;
-        while (i < to && isSpace(units[i])) {
-            i++;
-        }
-        return i;
-    }
-
     /** The script data (double) escaped dash states: {@code -->} returns to plain script data. */
     private static int afterEscapedDash(int state, int c) {
         boolean doubly = state == DOUBLE_ESCAPED_DASH || state == DOUBLE_ESCAPED_DASH_DASH;
@@ -657,44 +545,4 @@ final class HtmlTokenizer {
         return doubly ? DOUBLE_ESCAPED : ESCAPED;
     }
 
-    private static boolean isLetter(int c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-    }
-
-    private static boolean isSpace(int c) {
-        return c <= ' ' && (SPACES & 1L << c) != 0;
-    }
-
-    /** Whether a unit ends a tag or attribute name: space, {@code /} or {@code >}, all at most {@code '>'}. */
-    private static boolean endsName(char c) {
-        return c <= '>' && (NAME_ENDS & 1L << c) != 0;
-    }
-
-    private static int lowerCase(int c) {
-        return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
-    }
-
-    private static long name(String name) {
-        long code = 0;
-        for (int k = 0; k < name.length(); k++) {
-            code = code << 7 | name.charAt(k);
-        }
-        return code;
-    }
-
-    private static int letters(String letters) {
-        int bits = 0;
-        for (int k = 0; k < letters.length(); k++) {
-            bits |= 1 << letters.charAt(k) - 'a';
-        }
-        return bits;
-    }
-
-    private static long[] names(String[] names) {
-        long[] codes = new long[names.length];
-        for (int k = 0; k < names.length; k++) {
-            codes[k] = name(names[k]);
-        }
-        return codes;
-    }
 }
