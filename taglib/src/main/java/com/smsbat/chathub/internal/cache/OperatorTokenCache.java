@@ -437,38 +437,41 @@ public final class OperatorTokenCache implements AutoCloseable {
             return this;
         }
 
+        // One setting at a time, for this package's tests (edge values the settings refuse); the library hands
+        // the settings group whole.
+
         /** The lifetime asked of ChatHub for each token; at most 24 hours. Default: 23 h 50 min. */
-        public Builder lifetime(Duration lifetime) {
+        Builder lifetime(Duration lifetime) {
             this.lifetime = Objects.requireNonNull(lifetime, "lifetime");
             return this;
         }
 
         /** How long before expiry a background refresh starts; between safetyMargin and lifetime. Default: 1 h. */
-        public Builder refreshAhead(Duration refreshAhead) {
+        Builder refreshAhead(Duration refreshAhead) {
             this.refreshAhead = Objects.requireNonNull(refreshAhead, "refreshAhead");
             return this;
         }
 
         /** A token this close to expiry is never handed out. Default: 1 min. */
-        public Builder safetyMargin(Duration safetyMargin) {
+        Builder safetyMargin(Duration safetyMargin) {
             this.safetyMargin = Objects.requireNonNull(safetyMargin, "safetyMargin");
             return this;
         }
 
         /** The longest {@code get} waits when nothing usable is cached. Default: 2 s. */
-        public Builder waitBudget(Duration waitBudget) {
+        Builder waitBudget(Duration waitBudget) {
             this.waitBudget = Objects.requireNonNull(waitBudget, "waitBudget");
             return this;
         }
 
         /** How many operators are kept; the least recently read is evicted beyond it. Default: 10 000. */
-        public Builder maxEntries(int maxEntries) {
+        Builder maxEntries(int maxEntries) {
             this.maxEntries = maxEntries;
             return this;
         }
 
         /** Operators not read for this long are dropped. Default: 24 h. */
-        public Builder idleExpiry(Duration idleExpiry) {
+        Builder idleExpiry(Duration idleExpiry) {
             this.idleExpiry = Objects.requireNonNull(idleExpiry, "idleExpiry");
             return this;
         }
