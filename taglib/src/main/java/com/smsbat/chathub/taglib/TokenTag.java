@@ -6,8 +6,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.jsp.PageContext;
 import jakarta.servlet.jsp.tagext.SimpleTagSupport;
 
-import java.util.Optional;
-
 /**
  * {@code <chathub:token var="t" organization="…"/>}: puts the current user's {@link WidgetToken} into the
  * page attribute {@code var} for custom markup ({@code ${t.token}}, {@code ${t.expiresAt}}), or removes
@@ -31,11 +29,10 @@ public class TokenTag extends SimpleTagSupport {
     @Override
     public void doTag() {
         PageContext page = (PageContext) getJspContext();
-        Optional<WidgetToken> token = ChatHubWeb.panel((HttpServletRequest) page.getRequest(),
-                (HttpServletResponse) page.getResponse(), organization, WidgetToken::new);
-        if (token.isPresent()) {
-            page.setAttribute(var, token.get());
-        } else {
+        boolean shown = ChatHubWeb.panel((HttpServletRequest) page.getRequest(),
+                (HttpServletResponse) page.getResponse(), organization,
+                (assignment, token) -> page.setAttribute(var, new WidgetToken(assignment, token)));
+        if (!shown) {
             page.removeAttribute(var, PageContext.PAGE_SCOPE);
         }
     }

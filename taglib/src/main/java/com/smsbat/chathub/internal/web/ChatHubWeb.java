@@ -28,7 +28,7 @@ import java.io.IOException;
 import java.io.Writer;
 import java.time.Clock;
 import java.util.Optional;
-import java.util.function.BiFunction;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -215,21 +215,24 @@ public final class ChatHubWeb {
     }
 
     /**
-     * The user's panel of {@code organization} (id or name; {@code null} for the default) as {@code value} makes
-     * it, for {@code <chathub:token/>}, which lets the page write the token anywhere: the response is kept out of
-     * shared caches when there is one.
+     * Hands the user's panel of {@code organization} (id or name; {@code null} for the default) to {@code taker},
+     * for {@code <chathub:token/>}, which lets the page write the token anywhere: the response is kept out of shared
+     * caches first.
+     *
+     * @return whether there was a panel
      */
-    public static <T> Optional<T> panel(HttpServletRequest request, HttpServletResponse response, String organization,
-            BiFunction<OperatorAssignment, OperatorToken, T> value) {
+    public static boolean panel(HttpServletRequest request, HttpServletResponse response, String organization,
+            BiConsumer<OperatorAssignment, OperatorToken> taker) {
         ChatHubWeb web = forPage(request);
         Optional<PanelState.Panel> panel = web == null
                 ? Optional.<PanelState.Panel>empty()
                 : PanelState.of(request, web.runtime).panel(organization);
         if (!panel.isPresent()) {
-            return Optional.empty();
+            return false;
         }
         CacheHeaders.keepOutOfSharedCaches(response);
-        return Optional.of(value.apply(panel.get().assignment(), panel.get().token()));
+        taker.accept(panel.get().assignment(), panel.get().token());
+        return true;
     }
 
     /** The running library of the request's application, or {@code null} (the first time, a warning says why). */
