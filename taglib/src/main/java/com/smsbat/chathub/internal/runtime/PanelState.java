@@ -176,7 +176,8 @@ public final class PanelState {
         if (all.isEmpty()) {
             return Optional.empty();
         }
-        String selector = organization == null || organization.trim().isEmpty() ? runtime.config().resolution().organization() : organization;
+        String selector = organization == null || organization.trim().isEmpty()
+                ? runtime.config().resolution().organization() : organization;
         if (selector.trim().isEmpty()) {
             return Optional.of(all.get(0));
         }

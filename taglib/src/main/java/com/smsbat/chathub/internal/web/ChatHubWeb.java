@@ -86,9 +86,9 @@ public final class ChatHubWeb {
         ServletContext context = filter.getServletContext();
         if (of(context) != null) {
             // Declared under another name than "chathub", next to the library's own registration: one is enough.
-            LOG.warning("ChatHub already runs in " + ChatHubOff.applicationName(context) + "; the second ChatHub filter \""
-                    + filter.getFilterName() + "\" passes requests through. Declare the filter only once, "
-                    + "named \"chathub\", so that the library's own registration steps aside.");
+            starting(Level.WARNING, "ChatHub already runs in " + ChatHubOff.applicationName(context)
+                    + "; the second ChatHub filter \"" + filter.getFilterName() + "\" passes requests through. Declare "
+                    + "the filter only once, named \"chathub\", so that the library's own registration steps aside.");
             return new ChatHubWeb(context, null, "");
         }
         Function<Setting, String> settings = SettingSources.of(filter);
@@ -97,11 +97,12 @@ public final class ChatHubWeb {
             ChatHubConfig config = ChatHubConfig.parse(settings, context::getResourceAsStream);
             endpointPath = config.page().endpointPath();
             if (!config.enabled()) {
-                LOG.info("ChatHub is off in " + ChatHubOff.applicationName(context) + ": " + ChatHubOff.DISABLED);
+                starting(Level.INFO, "ChatHub is off in " + ChatHubOff.applicationName(context) + ": "
+                        + ChatHubOff.DISABLED);
                 return off(context, endpointPath, ChatHubOff.DISABLED, ChatHubOff.DISABLED_FIX);
             }
             if (!config.client().canSignIn()) {
-                LOG.warning("ChatHub panels are off in " + ChatHubOff.applicationName(context) + ": "
+                starting(Level.WARNING, "ChatHub panels are off in " + ChatHubOff.applicationName(context) + ": "
                         + ChatHubOff.NO_CREDENTIALS + ". Fix: " + ChatHubOff.NO_CREDENTIALS_FIX + ".");
                 return off(context, endpointPath, ChatHubOff.NO_CREDENTIALS, ChatHubOff.NO_CREDENTIALS_FIX);
             }
@@ -114,23 +115,24 @@ public final class ChatHubWeb {
                 throw e;
             }
             context.setAttribute(ATTRIBUTE, web);
-            LOG.info("ChatHub panels are on in " + ChatHubOff.applicationName(context) + " (filter \""
+            starting(Level.INFO, "ChatHub panels are on in " + ChatHubOff.applicationName(context) + " (filter \""
                     + filter.getFilterName() + "\", resolver " + config.resolution().resolver() + ")");
             return web;
         } catch (ChatHubConfigException e) {
             if (!ChatHubConfig.failsOnInvalid(settings)) {
-                LOG.severe("ChatHub panels are off in " + ChatHubOff.applicationName(context) + ": " + e.getMessage());
+                starting(Level.SEVERE, "ChatHub panels are off in " + ChatHubOff.applicationName(context) + ": "
+                        + e.getMessage());
                 return off(context, endpointPath, e.getMessage(), ChatHubOff.INVALID_FIX);
             }
             // Tomcat reports the exception only in its localhost log; catalina.out just says a filter failed.
             String message = "ChatHub configuration of " + ChatHubOff.applicationName(context) + ": " + e.getMessage();
-            LOG.severe(message);
+            starting(Level.SEVERE, message);
             throw new ServletException(message, e);
         } catch (RuntimeException | LinkageError e) {
             // Not a setting the administrator wrote but what the library found (a class missing, or of a version it
             // cannot use, such as the application's own old Jackson): the application runs on, without panels.
             String reason = "the library could not start: " + e;
-            LOG.log(Level.SEVERE, "ChatHub panels are off in " + ChatHubOff.applicationName(context) + ": " + reason
+            starting(Level.SEVERE, "ChatHub panels are off in " + ChatHubOff.applicationName(context) + ": " + reason
                     + ". Fix: " + ChatHubOff.STARTUP_FAILED_FIX + ".", e);
             return off(context, endpointPath, reason, ChatHubOff.STARTUP_FAILED_FIX);
         }
@@ -139,6 +141,18 @@ public final class ChatHubWeb {
     private static ChatHubWeb off(ServletContext context, String endpointPath, String reason, String fix) {
         ChatHubOff.record(context, reason, fix);
         return new ChatHubWeb(context, null, endpointPath);
+    }
+
+    /**
+     * A start-up line, told as the filter's: Tomcat's catalina.out names a line's source class, and administrators
+     * look there for the filter their web.xml or the fragment declares, not for this internal class.
+     */
+    private static void starting(Level level, String message) {
+        LOG.logp(level, ChatHubConfig.FILTER_CLASS_NAME, "init", message);
+    }
+
+    private static void starting(Level level, String message, Throwable thrown) {
+        LOG.logp(level, ChatHubConfig.FILTER_CLASS_NAME, "init", message, thrown);
     }
 
     /**
