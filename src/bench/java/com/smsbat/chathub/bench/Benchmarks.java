@@ -191,6 +191,11 @@ public final class Benchmarks {
                     times(score(injected) / score(plain)), "≤ 1 KB extra allocated per page",
                     Report.verdict(extra.get(kilobytes) <= 1024)));
         }
+        RunResult floor = results.get("everyUnitOnce100");
+        RunResult injected100 = results.get("injectedPage100");
+        report.add(new Row("JMH: zero-touch injection's own work on a ~100 KB page vs reading each of its units once "
+                + "(counting `<`: the least an exact search for a real `</body>` does)", "every unit once: " + micro(floor),
+                micro(injected100), times(score(injected100) / score(floor)), "– (for comparison)", "–"));
         // Counted exactly by JMH: the server-wide heap figures below move by more than this from view to view.
         double growth = extra.get("100") / extra.get("4");
         report.add(new Row("JMH: zero-touch injection's own allocation, ~100 KB page vs ~4 KB page",

@@ -84,6 +84,22 @@ public class InjectionBenchmark {
         return response.written;
     }
 
+    /**
+     * The least any exact search for a real {@code </body>} does: look at every unit of the page once, here counting
+     * its {@code <}. A floor for {@link #injectedPage()}, whose tokenizer must read every unit to know where in the
+     * HTML it is (a {@code <} or a quote can be anywhere), with no shortcut such as skipping ahead.
+     */
+    @Benchmark
+    public int everyUnitOnce() {
+        int lessThans = 0;
+        for (char unit : page) {
+            if (unit == '<') {
+                lessThans++;
+            }
+        }
+        return lessThans;
+    }
+
     private void writePage(HttpServletResponse response) throws IOException {
         response.setContentType("text/html;charset=UTF-8");
         PrintWriter writer = response.getWriter();
