@@ -78,7 +78,7 @@ public class WidgetMarkupBenchmark {
                 "chathub.password", ChatHubSandbox.PASSWORD,
                 "chathub.jmx", "false");
         web = ChatHubWeb.start(filter(context, settings));
-        request = new PageRequest("john", "/app", context);
+        request = new PageRequest("john", "/app");
         widgetMarkup();
         if (!page.toString().contains(" token=\"ey")) {
             throw new IllegalStateException("the first page view got no panel from the sandbox");
@@ -114,7 +114,7 @@ public class WidgetMarkupBenchmark {
     public int widgetMarkup() throws IOException {
         request.newPage();
         page.reset();
-        ChatHubWeb.writeWidget(request, RESPONSE, page, null, null, true, null, FALLBACK);
+        ChatHubWeb.writeWidget(context, request, RESPONSE, page, null, null, true, null, FALLBACK);
         return page.size();
     }
 
@@ -151,15 +151,10 @@ public class WidgetMarkupBenchmark {
                 });
         private final String user;
         private final String contextPath;
-        /** The application, as far as rendering asks it: its own context path, and where the library keeps itself. */
+        /** The application, as far as rendering asks it: its own context path. */
         private final ServletContext application;
 
         public PageRequest(String user, String contextPath) {
-            this(user, contextPath, null);
-        }
-
-        /** @param running the application the library runs in, for the attribute where it keeps itself; or null */
-        public PageRequest(String user, String contextPath, ServletContext running) {
             super((HttpServletRequest) Proxy.newProxyInstance(PageRequest.class.getClassLoader(),
                     new Class<?>[] {HttpServletRequest.class}, (proxy, method, args) -> {
                         throw new UnsupportedOperationException(method.getName());
@@ -170,9 +165,6 @@ public class WidgetMarkupBenchmark {
                     new Class<?>[] {ServletContext.class}, (proxy, method, args) -> {
                         if (method.getName().equals("getContextPath")) {
                             return contextPath;
-                        }
-                        if (method.getName().equals("getAttribute") && running != null) {
-                            return running.getAttribute((String) args[0]);
                         }
                         throw new UnsupportedOperationException("servlet context " + method.getName());
                     });

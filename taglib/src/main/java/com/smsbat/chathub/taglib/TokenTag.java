@@ -29,7 +29,7 @@ public class TokenTag extends SimpleTagSupport {
     @Override
     public void doTag() {
         PageContext page = (PageContext) getJspContext();
-        boolean shown = ChatHubWeb.panel((HttpServletRequest) page.getRequest(),
+        boolean shown = ChatHubWeb.panel(page.getServletContext(), (HttpServletRequest) page.getRequest(),
                 (HttpServletResponse) page.getResponse(), organization,
                 (assignment, token) -> page.setAttribute(var, new WidgetToken(assignment, token)));
         if (!shown) {

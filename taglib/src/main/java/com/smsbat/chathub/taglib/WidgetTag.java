@@ -51,8 +51,8 @@ public class WidgetTag extends SimpleTagSupport {
         PageContext page = (PageContext) getJspContext();
         // The body is rendered first, so that its own JspException and IOException reach the page as they are.
         String body = body();
-        ChatHubWeb.writeWidget((HttpServletRequest) page.getRequest(), (HttpServletResponse) page.getResponse(),
-                page.getOut(), organization, nonce, renew, loading, body);
+        ChatHubWeb.writeWidget(page.getServletContext(), (HttpServletRequest) page.getRequest(),
+                (HttpServletResponse) page.getResponse(), page.getOut(), organization, nonce, renew, loading, body);
     }
 
     /** The body rendered, or {@code null} when the tag has none. */

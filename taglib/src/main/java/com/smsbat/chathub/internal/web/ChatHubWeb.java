@@ -195,7 +195,7 @@ public final class ChatHubWeb {
             chain.doFilter(request, response);
             return;
         }
-        injector.filter(http, httpResponse, chain, new PagePanel(PanelState.of(http, runtime)));
+        injector.filter(http, httpResponse, chain, new PagePanel(http));
     }
 
     /** Stops what {@link #start} started; the application's pages show their fallback from now on. */
@@ -210,11 +210,13 @@ public final class ChatHubWeb {
      * Writes what {@code <chathub:widget/>} writes: the user's panel, nothing when the page already shows it, or
      * {@code body} (else {@code chathub.fallback}) when there is no panel to show.
      *
-     * @param body the tag's rendered body, or {@code null}
+     * @param application the page's own application (not the request's, which differs in a cross-context include)
+     * @param body        the tag's rendered body, or {@code null}
      */
-    public static void writeWidget(HttpServletRequest request, HttpServletResponse response, Writer out,
-            String organization, String nonce, boolean renew, String loading, String body) throws IOException {
-        ChatHubWeb web = forPage(request);
+    public static void writeWidget(ServletContext application, HttpServletRequest request,
+            HttpServletResponse response, Writer out, String organization, String nonce, boolean renew, String loading,
+            String body) throws IOException {
+        ChatHubWeb web = forPage(application);
         if (web == null) {
             out.write(body == null || body.trim().isEmpty() ? "" : body);
             return;
@@ -233,11 +235,12 @@ public final class ChatHubWeb {
      * for {@code <chathub:token/>}, which lets the page write the token anywhere: the response is kept out of shared
      * caches first.
      *
+     * @param application the page's own application
      * @return whether there was a panel
      */
-    public static boolean panel(HttpServletRequest request, HttpServletResponse response, String organization,
-            BiConsumer<OperatorAssignment, OperatorToken> taker) {
-        ChatHubWeb web = forPage(request);
+    public static boolean panel(ServletContext application, HttpServletRequest request, HttpServletResponse response,
+            String organization, BiConsumer<OperatorAssignment, OperatorToken> taker) {
+        ChatHubWeb web = forPage(application);
         Optional<PanelState.Panel> panel = web == null
                 ? Optional.<PanelState.Panel>empty()
                 : PanelState.of(request, web.runtime).panel(organization);
@@ -249,9 +252,8 @@ public final class ChatHubWeb {
         return true;
     }
 
-    /** The running library of the request's application, or {@code null} (the first time, a warning says why). */
-    private static ChatHubWeb forPage(HttpServletRequest request) {
-        ServletContext context = request.getServletContext();
+    /** The running library of a page's application, or {@code null} (the first time, a warning says why). */
+    private static ChatHubWeb forPage(ServletContext context) {
         ChatHubWeb web = of(context);
         if (web == null) {
             ChatHubOff.warnOnce(context);
@@ -271,20 +273,20 @@ public final class ChatHubWeb {
      */
     private final class PagePanel implements HtmlInjector.Markup {
 
-        private final PanelState state;
+        private final HttpServletRequest request;
 
-        PagePanel(PanelState state) {
-            this.state = state;
+        PagePanel(HttpServletRequest request) {
+            this.request = request;
         }
 
         @Override
         public boolean wanted() {
-            return !state.assignments().isEmpty();
+            return !PanelState.of(request, runtime).assignments().isEmpty();
         }
 
         @Override
         public String get() {
-            return panels.toHtml(state.markup(null, null, true, null, null));
+            return panels.toHtml(PanelState.of(request, runtime).markup(null, null, true, null, null));
         }
     }
 
